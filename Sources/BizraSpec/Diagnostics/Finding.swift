@@ -1,0 +1,54 @@
+/// One diagnostic: a rule, where it applies, what is wrong, and notes pointing at related places.
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    /// A secondary message, usually pointing at the other end of a reference or at the SLA target involved.
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    /// The rule identifier, e.g. `SPEC001`.
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var notes: [Note]
+
+    public init(rule: String, severity: Severity = .error, message: String,
+                at location: SourceLocation?, notes: [Note] = []) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    /// `FILE:LINE:COL: error[RULE]: message`, then one `note:` line per note.
+    public var description: String {
+        var lines = ["\(location.map { "\($0): " } ?? "")\(severity.rawValue)[\(rule)]: \(message)"]
+        for note in notes {
+            lines.append("\(note.location.map { "\($0): " } ?? "")note: \(note.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Array where Element == Finding {
+    /// Findings in a stable order: by file, line, column, then rule and message.
+    public func sortedByLocation() -> [Finding] {
+        sorted { lhs, rhs in
+            let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+            let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+            if l != r { return l < r }
+            if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+            return lhs.message < rhs.message
+        }
+    }
+
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+}

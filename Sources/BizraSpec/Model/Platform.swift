@@ -1,0 +1,84 @@
+/// The platform's identity and the namespace-wide settings.
+public struct Platform: Equatable, Sendable {
+    public var name: String
+    public var environment: String
+    /// Where the services run.
+    public var namespace: String
+    /// Public host of the API.
+    public var domain: String
+    public var kubernetesVersion: String
+    public var labels: [String: String]
+    public var quota: Quota?
+    public var priorityClasses: [PriorityClass]
+    public var source = SourceMap()
+
+    public init(name: String, environment: String, namespace: String, domain: String,
+                kubernetesVersion: String = "1.30", labels: [String: String] = [:],
+                quota: Quota? = nil, priorityClasses: [PriorityClass] = []) {
+        self.name = name
+        self.environment = environment
+        self.namespace = namespace
+        self.domain = domain
+        self.kubernetesVersion = kubernetesVersion
+        self.labels = labels
+        self.quota = quota
+        self.priorityClasses = priorityClasses
+    }
+
+    /// Whether this environment is production (chaos must then be paused unless allowed).
+    public var isProduction: Bool { ["production", "prod"].contains(environment.lowercased()) }
+}
+
+/// The ResourceQuota of the services' namespace.
+public struct Quota: Equatable, Sendable {
+    public var requests: ResourceAmounts
+    public var limits: ResourceAmounts
+    public var pods: Int
+    public var source = SourceMap()
+
+    public init(requests: ResourceAmounts, limits: ResourceAmounts, pods: Int) {
+        self.requests = requests
+        self.limits = limits
+        self.pods = pods
+    }
+}
+
+/// A PriorityClass, referenced by services' `priorityClass`.
+public struct PriorityClass: Equatable, Sendable {
+    public var name: String
+    public var value: Int
+    public var description: String?
+    public var isDefault: Bool
+    public var source = SourceMap()
+
+    public init(name: String, value: Int, description: String? = nil, isDefault: Bool = false) {
+        self.name = name
+        self.value = value
+        self.description = description
+        self.isDefault = isDefault
+    }
+}
+
+/// CPU and memory, as requests or limits.
+public struct ResourceAmounts: Equatable, Sendable {
+    public var cpu: CPU
+    public var memory: ByteSize
+    public var source = SourceMap()
+
+    public init(cpu: CPU, memory: ByteSize) {
+        self.cpu = cpu
+        self.memory = memory
+    }
+}
+
+/// Requests and limits of a container.
+public struct Resources: Equatable, Sendable {
+    public var requests: ResourceAmounts
+    public var limits: ResourceAmounts
+    public var source = SourceMap()
+
+    public init(requests: ResourceAmounts, limits: ResourceAmounts) {
+        self.requests = requests
+        self.limits = limits
+    }
+}

@@ -1,0 +1,91 @@
+/// Multi-region routing, replication and disaster-recovery backups.
+public struct Regions: Equatable, Sendable {
+    public struct DNS: Equatable, Sendable {
+        public var provider: String
+        public var zone: String
+        public var ttl: Duration
+        public var healthCheck: HealthCheck
+        public var source = SourceMap()
+        public init(provider: String, zone: String, ttl: Duration, healthCheck: HealthCheck) {
+            self.provider = provider
+            self.zone = zone
+            self.ttl = ttl
+            self.healthCheck = healthCheck
+        }
+    }
+    public struct HealthCheck: Equatable, Sendable {
+        public var path: String
+        public var interval: Duration
+        public var failureThreshold: Int
+        public var source = SourceMap()
+        public init(path: String, interval: Duration, failureThreshold: Int) {
+            self.path = path
+            self.interval = interval
+            self.failureThreshold = failureThreshold
+        }
+    }
+    public struct Region: Equatable, Sendable {
+        public var name: String
+        /// Share of the traffic, in percent.
+        public var weight: Int
+        public var canary: Bool
+        public var standby: Bool
+        public var source = SourceMap()
+        public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false) {
+            self.name = name
+            self.weight = weight
+            self.canary = canary
+            self.standby = standby
+        }
+    }
+    /// Replication of a database or Redis to other regions.
+    public struct Replication: Equatable, Sendable {
+        public var source: String
+        public var targets: [String]
+        public var lagAlert: Duration
+        public var sourceMap = SourceMap()
+        public init(source: String, targets: [String], lagAlert: Duration) {
+            self.source = source
+            self.targets = targets
+            self.lagAlert = lagAlert
+        }
+    }
+    public struct Backup: Equatable, Sendable {
+        public var schedule: Cron
+        public var bucket: String
+        public var replicateTo: [String]
+        public var include: [String]
+        public var source = SourceMap()
+        public static let knownIncludes = ["kubernetes-resources", "ground-truth-database", "redis-snapshots"]
+        public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String]) {
+            self.schedule = schedule
+            self.bucket = bucket
+            self.replicateTo = replicateTo
+            self.include = include
+        }
+    }
+
+    public var primary: String
+    public var dns: DNS
+    public var accelerator: Bool
+    public var list: [Region]
+    /// `replication.postgres`: the database's replicas.
+    public var databaseReplication: Replication?
+    /// `replication.redis`: the Redis secondaries.
+    public var redisReplication: Replication?
+    public var backup: Backup?
+    public var source = SourceMap()
+
+    public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
+                databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil) {
+        self.primary = primary
+        self.dns = dns
+        self.accelerator = accelerator
+        self.list = list
+        self.databaseReplication = databaseReplication
+        self.redisReplication = redisReplication
+        self.backup = backup
+    }
+
+    public func region(named name: String) -> Region? { list.first { $0.name == name } }
+}

@@ -1,0 +1,95 @@
+/// The one source of truth for targets: alert, autoscaler and k6 thresholds derive from it.
+public struct SLA: Equatable, Sendable {
+    public struct Latency: Equatable, Sendable {
+        public var p50: Duration
+        public var p95: Duration
+        public var p99: Duration
+        public var source = SourceMap()
+        public init(p50: Duration, p95: Duration, p99: Duration) {
+            self.p50 = p50
+            self.p95 = p95
+            self.p99 = p99
+        }
+    }
+
+    public struct Throughput: Equatable, Sendable {
+        public var peak: Rate
+        public var sustained: Rate
+        public var source = SourceMap()
+        public init(peak: Rate, sustained: Rate) {
+            self.peak = peak
+            self.sustained = sustained
+        }
+    }
+
+    public struct IhsanScore: Equatable, Sendable {
+        public var min: Double
+        public var duringChaos: Double
+        public var maxRegionalVariance: Double
+        public var source = SourceMap()
+        public init(min: Double, duringChaos: Double, maxRegionalVariance: Double) {
+            self.min = min
+            self.duringChaos = duringChaos
+            self.maxRegionalVariance = maxRegionalVariance
+        }
+    }
+
+    public struct Cache: Equatable, Sendable {
+        public var latency: Duration
+        public var hitRate: Percent
+        public var source = SourceMap()
+        public init(latency: Duration, hitRate: Percent) {
+            self.latency = latency
+            self.hitRate = hitRate
+        }
+    }
+
+    public struct ReplicationLag: Equatable, Sendable {
+        public var database: Duration
+        public var redis: Duration
+        public var source = SourceMap()
+        public init(database: Duration, redis: Duration) {
+            self.database = database
+            self.redis = redis
+        }
+    }
+
+    public struct Recovery: Equatable, Sendable {
+        public var rto: Duration
+        public var rpo: Duration
+        public var source = SourceMap()
+        public init(rto: Duration, rpo: Duration) {
+            self.rto = rto
+            self.rpo = rpo
+        }
+    }
+
+    public var latency: Latency
+    public var errorRate: Percent
+    public var throughput: Throughput
+    public var ihsanScore: IhsanScore
+    public var cache: Cache?
+    /// `database.queryLatency`.
+    public var databaseQueryLatency: Duration?
+    public var crossRegionLatency: Duration?
+    public var replicationLag: ReplicationLag?
+    public var recovery: Recovery?
+    /// `autoscaling.scaleOutTime`.
+    public var scaleOutTime: Duration?
+    public var source = SourceMap()
+
+    public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore,
+                cache: Cache? = nil, databaseQueryLatency: Duration? = nil, crossRegionLatency: Duration? = nil,
+                replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil) {
+        self.latency = latency
+        self.errorRate = errorRate
+        self.throughput = throughput
+        self.ihsanScore = ihsanScore
+        self.cache = cache
+        self.databaseQueryLatency = databaseQueryLatency
+        self.crossRegionLatency = crossRegionLatency
+        self.replicationLag = replicationLag
+        self.recovery = recovery
+        self.scaleOutTime = scaleOutTime
+    }
+}

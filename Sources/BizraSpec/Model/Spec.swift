@@ -1,0 +1,38 @@
+/// A whole platform: the typed value every front end (YAML, Swift DSL) produces and every
+/// check and planner reads.
+public struct Spec: Equatable, Sendable {
+    /// The spec format version this build understands.
+    public static let supportedVersion = 1
+
+    public var version: Int
+    public var platform: Platform
+    public var sla: SLA
+    public var services: [Service]
+    public var databases: [Database]
+    public var observability: Observability?
+    public var caching: Caching?
+    public var chaos: Chaos?
+    public var regions: Regions?
+    public var benchmarks: Benchmarks?
+    public var source = SourceMap()
+
+    public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
+                databases: [Database] = [], observability: Observability? = nil, caching: Caching? = nil,
+                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil) {
+        self.version = version
+        self.platform = platform
+        self.sla = sla
+        self.services = services
+        self.databases = databases
+        self.observability = observability
+        self.caching = caching
+        self.chaos = chaos
+        self.regions = regions
+        self.benchmarks = benchmarks
+    }
+
+    /// The service of that name.
+    public func service(named name: String) -> Service? { services.first { $0.name == name } }
+    /// The database of that name.
+    public func database(named name: String) -> Database? { databases.first { $0.name == name } }
+}

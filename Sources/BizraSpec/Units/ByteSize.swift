@@ -1,0 +1,48 @@
+/// An amount of memory or storage in bytes, written as a Kubernetes binary quantity: `512Mi`, `2Gi`.
+public struct ByteSize: SpecUnit, Comparable {
+    public static let expected = "a size such as 512Mi, 2Gi or 20Gi"
+    static let units: [(suffix: String, bytes: Int64)] = [
+        ("", 1), ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("Pi", 1 << 50),
+        ("k", 1_000), ("M", 1_000_000), ("G", 1_000_000_000), ("T", 1_000_000_000_000),
+    ]
+
+    public var bytes: Int64
+
+    public init(bytes: Int64) { self.bytes = bytes }
+    public static func mebibytes(_ n: Int64) -> ByteSize { ByteSize(bytes: n << 20) }
+    public static func gibibytes(_ n: Int64) -> ByteSize { ByteSize(bytes: n << 30) }
+
+    public init(parsing text: String) throws(UnitParseError) {
+        guard let (number, suffix) = DecimalText.split(text),
+              let unit = ByteSize.units.first(where: { $0.suffix == suffix }) else {
+            throw UnitParseError("'\(text)' is not \(ByteSize.expected) (binary units Ki, Mi, Gi, Ti)")
+        }
+        guard let bytes = DecimalText.scaled(number, by: unit.bytes) else {
+            throw UnitParseError("'\(text)' is not a whole number of bytes")
+        }
+        self.bytes = bytes
+    }
+
+    public var mebibytes: Double { Double(bytes) / Double(1 << 20) }
+
+    /// The Kubernetes quantity in the largest binary unit that divides it.
+    public var description: String {
+        if bytes == 0 { return "0" }
+        for unit in ByteSize.units[0...5].reversed() where bytes % unit.bytes == 0 {
+            return "\(bytes / unit.bytes)\(unit.suffix)"
+        }
+        return "\(bytes)"
+    }
+
+    /// Memory in the unit Redis and Varnish configuration files take (`2gb`, `512mb`, `64kb`).
+    public var lowercaseDescription: String {
+        for (suffix, unit) in [("gb", Int64(1 << 30)), ("mb", 1 << 20), ("kb", 1 << 10)] where bytes % unit == 0 {
+            return "\(bytes / unit)\(suffix)"
+        }
+        return "\(bytes)"
+    }
+
+    public static func < (lhs: ByteSize, rhs: ByteSize) -> Bool { lhs.bytes < rhs.bytes }
+    public static func + (lhs: ByteSize, rhs: ByteSize) -> ByteSize { ByteSize(bytes: lhs.bytes + rhs.bytes) }
+    public static func * (lhs: ByteSize, rhs: Int64) -> ByteSize { ByteSize(bytes: lhs.bytes * rhs) }
+}

@@ -1,0 +1,30 @@
+/// CPU in millicores: `500m`, `"2"`, `0.5`.
+public struct CPU: SpecUnit, Comparable {
+    public static let expected = "a CPU amount such as 500m or \"2\""
+
+    public var millicores: Int64
+
+    public init(millicores: Int64) { self.millicores = millicores }
+    public static func cores(_ n: Int64) -> CPU { CPU(millicores: n * 1_000) }
+
+    public init(parsing text: String) throws(UnitParseError) {
+        guard let (number, suffix) = DecimalText.split(text), suffix == "" || suffix == "m" else {
+            throw UnitParseError("'\(text)' is not \(CPU.expected)")
+        }
+        guard let value = DecimalText.scaled(number, by: suffix == "m" ? 1 : 1_000) else {
+            throw UnitParseError("'\(text)' is finer than a millicore")
+        }
+        self.millicores = value
+    }
+
+    public var cores: Double { Double(millicores) / 1_000 }
+
+    /// `"2"` for whole cores, `500m` otherwise, as Kubernetes writes it.
+    public var description: String {
+        millicores % 1_000 == 0 ? "\(millicores / 1_000)" : "\(millicores)m"
+    }
+
+    public static func < (lhs: CPU, rhs: CPU) -> Bool { lhs.millicores < rhs.millicores }
+    public static func + (lhs: CPU, rhs: CPU) -> CPU { CPU(millicores: lhs.millicores + rhs.millicores) }
+    public static func * (lhs: CPU, rhs: Int64) -> CPU { CPU(millicores: lhs.millicores * rhs) }
+}

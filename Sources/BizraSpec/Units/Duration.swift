@@ -1,0 +1,46 @@
+/// A span of time, kept in whole milliseconds: `150ms`, `30s`, `5m`, `6h`, `7d`.
+public struct Duration: SpecUnit, Comparable {
+    public static let expected = "a duration such as 150ms, 30s, 5m, 6h or 7d"
+    static let units: [(suffix: String, milliseconds: Int64)] = [
+        ("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
+    ]
+
+    public var milliseconds: Int64
+
+    public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+    public static func seconds(_ s: Int64) -> Duration { Duration(milliseconds: s * 1_000) }
+    public static func minutes(_ m: Int64) -> Duration { Duration(milliseconds: m * 60_000) }
+    public static func hours(_ h: Int64) -> Duration { Duration(milliseconds: h * 3_600_000) }
+
+    public init(parsing text: String) throws(UnitParseError) {
+        guard let (number, suffix) = DecimalText.split(text),
+              let unit = Duration.units.first(where: { $0.suffix == suffix }) else {
+            throw UnitParseError("'\(text)' is not \(Duration.expected)")
+        }
+        guard let ms = DecimalText.scaled(number, by: unit.milliseconds) else {
+            throw UnitParseError("'\(text)' is not a whole number of milliseconds")
+        }
+        self.milliseconds = ms
+    }
+
+    public var seconds: Double { Double(milliseconds) / 1_000 }
+
+    /// The canonical text in the largest unit that divides it (`300000ms` is `5m`); Prometheus and Go accept it.
+    public var description: String {
+        if milliseconds == 0 { return "0s" }
+        for unit in Duration.units.reversed() where milliseconds % unit.milliseconds == 0 {
+            return "\(milliseconds / unit.milliseconds)\(unit.suffix)"
+        }
+        return "\(milliseconds)ms"
+    }
+
+    /// Text without days, for tools whose durations stop at hours (Go's time.ParseDuration).
+    public var goDescription: String {
+        if milliseconds % 86_400_000 == 0 && milliseconds > 0 { return "\(milliseconds / 3_600_000)h" }
+        return description
+    }
+
+    public static func < (lhs: Duration, rhs: Duration) -> Bool { lhs.milliseconds < rhs.milliseconds }
+    public static func + (lhs: Duration, rhs: Duration) -> Duration { Duration(milliseconds: lhs.milliseconds + rhs.milliseconds) }
+    public static func * (lhs: Duration, rhs: Int64) -> Duration { Duration(milliseconds: lhs.milliseconds * rhs) }
+}

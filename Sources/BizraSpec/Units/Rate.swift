@@ -1,0 +1,20 @@
+/// A request rate: `10000rps` (per second) or `600rpm` (per minute), kept per second.
+public struct Rate: SpecUnit, Comparable {
+    public static let expected = "a rate such as 1000rps or 600rpm"
+
+    public var perSecond: Double
+
+    public init(perSecond: Double) { self.perSecond = perSecond }
+
+    public init(parsing text: String) throws(UnitParseError) {
+        guard let (number, suffix) = DecimalText.split(text), suffix == "rps" || suffix == "rpm",
+              let value = Double(number) else {
+            throw UnitParseError("'\(text)' is not \(Rate.expected)")
+        }
+        self.perSecond = suffix == "rps" ? value : value / 60
+    }
+
+    public var description: String { "\(NumberText.decimal(perSecond))rps" }
+
+    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.perSecond < rhs.perSecond }
+}

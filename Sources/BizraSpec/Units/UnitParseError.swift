@@ -1,0 +1,57 @@
+/// Why a unit value did not parse; the loader turns it into a located SPEC002 finding.
+public struct UnitParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A value with a unit, written as text in the spec (`150ms`, `2Gi`, `70%`) and parsed once at load.
+public protocol SpecUnit: Hashable, Sendable, CustomStringConvertible {
+    /// What the unit looks like, for messages: "a duration such as 150ms, 30s, 5m, 6h or 7d".
+    static var expected: String { get }
+    init(parsing text: String) throws(UnitParseError)
+}
+
+enum DecimalText {
+    /// Splits `12.5Gi` into (12.5 as exact thousandths-safe Double, "Gi").
+    static func split(_ text: String) -> (number: String, suffix: Substring)? {
+        let trimmed = text.trimmingCharacters(in: " ")
+        var end = trimmed.startIndex
+        var sawDigit = false, sawDot = false
+        while end < trimmed.endIndex {
+            let c = trimmed[end]
+            if c.isASCII && c.isNumber { sawDigit = true } else if c == "." && !sawDot { sawDot = true } else { break }
+            end = trimmed.index(after: end)
+        }
+        guard sawDigit else { return nil }
+        return (String(trimmed[..<end]), trimmed[end...])
+    }
+
+    /// The exact value of a decimal string scaled by `scale`, when it is a whole number.
+    static func scaled(_ number: String, by scale: Int64) -> Int64? {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
+        var (total, overflow) = whole.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        if parts.count == 2, !parts[1].isEmpty {
+            var fraction = scale
+            for digit in parts[1] {
+                guard let d = digit.wholeNumberValue else { return nil }
+                guard fraction % 10 == 0 else { return d == 0 ? total : nil }
+                fraction /= 10
+                (total, overflow) = total.addingReportingOverflow(Int64(d) * fraction)
+                guard !overflow else { return nil }
+            }
+        }
+        return total
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> Substring {
+        var s = Substring(self)
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return s
+    }
+}
