@@ -1,0 +1,83 @@
+import BizraSpec
+
+/// `05-monitoring.yaml`: a ServiceMonitor per service with a `metrics` port, the PrometheusRule
+/// `<platform>-sla` derived from the SLA (see ``SLAAlerts``), the PrometheusRule `<platform>-alerts`
+/// with the spec's own alerts, and one Grafana dashboard ConfigMap per `observability.dashboards` entry.
+public struct MonitoringPlanner: ManifestPlanner {
+    /// The scrape interval of the services' metrics.
+    public static let scrapeInterval = "15s"
+    /// The port name a service exports metrics on.
+    public static let metricsPortName = "metrics"
+
+    public init() {}
+
+    public var fileName: String { "05-monitoring.yaml" }
+
+    public func objects(for context: PlanContext) -> [KubernetesObject] {
+        var objects = context.spec.services.compactMap { serviceMonitor($0, context) }
+        let slaAlerts = SLAAlerts.derive(from: context.spec)
+        if !slaAlerts.isEmpty {
+            objects.append(prometheusRule(name: "\(context.platform.name)-sla", rules: slaAlerts.map(Self.rule), context))
+        }
+        if let alerts = context.spec.observability?.alerts, !alerts.isEmpty {
+            objects.append(prometheusRule(name: "\(context.platform.name)-alerts", rules: alerts.map(Self.rule), context))
+        }
+        for name in context.spec.observability?.dashboards ?? [] {
+            objects.append(dashboardConfigMap(name, context))
+        }
+        return objects
+    }
+
+    func serviceMonitor(_ service: Service, _ context: PlanContext) -> KubernetesObject? {
+        guard service.port(named: Self.metricsPortName) != nil else { return nil }
+        let spec: YAMLValue = [
+            "selector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
+            "namespaceSelector": ["matchNames": [.string(context.namespace)]],
+            "endpoints": [["port": .string(Self.metricsPortName), "path": "/metrics", "interval": .string(Self.scrapeInterval)]],
+        ]
+        return KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", name: service.name,
+                                namespace: context.namespace,
+                                labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
+                                annotations: [:], body: ["spec": spec])
+    }
+
+    func prometheusRule(name: String, rules: [YAMLValue], _ context: PlanContext) -> KubernetesObject {
+        KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
+                         namespace: context.namespace, labels: context.labels(component: "alerts", name: name),
+                         annotations: [:], body: ["spec": ["groups": [["name": .string(name), "rules": .list(rules)]]]])
+    }
+
+    static func rule(_ alert: SLAAlert) -> YAMLValue {
+        [
+            "alert": .string(alert.name),
+            "expr": .string(alert.expr),
+            "for": .string(alert.forDuration.description),
+            "labels": ["severity": .string(alert.severity.rawValue), "sla": .string(alert.slaPath)],
+            "annotations": ["summary": .string(alert.summary), "description": .string(alert.description)],
+        ]
+    }
+
+    /// A spec alert: its expression exactly as written, without the trailing line break.
+    static func rule(_ alert: Alert) -> YAMLValue {
+        var expr = alert.expr
+        while expr.last == "\n" { expr.removeLast() }
+        return [
+            "alert": .string(alert.name),
+            "expr": .string(expr),
+            "for": .string(alert.forDuration.description),
+            "labels": ["severity": .string(alert.severity.rawValue)],
+            "annotations": ["summary": .string("\(alert.name) (observability.alerts)")],
+        ]
+    }
+
+    /// The dashboard `name` as a ConfigMap the Grafana sidecar loads (`grafana_dashboard: "1"`).
+    func dashboardConfigMap(_ name: String, _ context: PlanContext) -> KubernetesObject {
+        let dashboard = GrafanaDashboard.sla(name: name, spec: context.spec)
+        var labels = context.labels(component: "dashboard", name: name)
+        labels["grafana_dashboard"] = "1"
+        return KubernetesObject(apiVersion: "v1", kind: "ConfigMap", name: "grafana-dashboard-\(name)",
+                                namespace: context.spec.observability?.namespace ?? context.namespace,
+                                labels: labels, annotations: [:],
+                                body: ["data": .map(YAMLMap([(key: "\(name).json", value: .string(dashboard.json.text))]))])
+    }
+}

@@ -1,0 +1,158 @@
+import BizraSpec
+
+/// The NetworkPolicies of the services' namespace: deny everything, then allow exactly what the
+/// model says talks: each service to its `dependsOn` targets, Varnish to its backend, the ingress
+/// controller to the entry point, Prometheus to every metrics port, the database and Redis
+/// clusters to their peers, DNS, and OTLP to the observability namespace when tracing exists.
+///
+/// An allow between two pods of the namespace needs both ends opened: the target's ingress
+/// (policy `allow-a-to-b`) and the source's egress (policy `allow-a-to-b-egress`).
+public struct NetworkPolicyPlan {
+    /// Where the ingress controller runs.
+    public static let ingressControllerNamespace = "ingress-nginx"
+    /// Where Prometheus runs, and its pods' labels.
+    public static let prometheusNamespace = "monitoring"
+    public static let prometheusPods = ["app.kubernetes.io/name": "prometheus"]
+    /// The Redis client and cluster-bus ports.
+    public static let redisPorts = [6379, 16379]
+    /// The pods cert-manager starts to answer HTTP-01 challenges, and their port.
+    public static let acmeSolverPods = ["acme.cert-manager.io/http01-solver": "true"]
+    public static let acmeSolverPort = 8089
+    /// The ports the Kubernetes API server listens on.
+    public static let apiServerPorts = [443, 6443]
+
+    public let context: PlanContext
+
+    public init(context: PlanContext) { self.context = context }
+
+    /// The allowed traffic, in a stable order.
+    public var allows: [NetworkAllow] {
+        var allows: [NetworkAllow] = []
+        let spec = context.spec
+        for service in spec.services {
+            for target in service.dependsOn {
+                guard let (to, ports) = endpoint(named: target) else { continue }
+                allows.append(NetworkAllow(name: "allow-\(service.name)-to-\(target)", from: pods(service.name), to: to, ports: ports))
+            }
+        }
+        if let varnish = spec.caching?.varnish, let backend = spec.service(named: varnish.backend.service) {
+            let port = backend.port(named: varnish.backend.port).map { NetworkAllow.Port.tcp($0.port) }
+                ?? NetworkAllow.Port(.name(varnish.backend.port))
+            allows.append(NetworkAllow(name: "allow-\(varnish.name)-to-\(backend.name)", from: pods(varnish.name),
+                                       to: pods(backend.name), ports: [port]))
+        }
+        if let entry = ServicesIngressPlanner.entryPoint(spec) {
+            let controller = NetworkAllow.Peer.namespace(Self.ingressControllerNamespace, pods: nil)
+            allows.append(NetworkAllow(name: "allow-\(Self.ingressControllerNamespace)-to-\(entry.service)",
+                                       from: controller, to: pods(entry.service), ports: [NetworkAllow.Port(.name(entry.port))]))
+            allows.append(NetworkAllow(name: "allow-\(Self.ingressControllerNamespace)-to-acme-solver", from: controller,
+                                       to: .pods(Self.acmeSolverPods), ports: [.tcp(Self.acmeSolverPort)]))
+        }
+        let prometheus = NetworkAllow.Peer.namespace(Self.prometheusNamespace, pods: Self.prometheusPods)
+        for service in spec.services {
+            guard let metrics = service.port(named: "metrics") else { continue }
+            allows.append(NetworkAllow(name: "allow-prometheus-to-\(service.name)", from: prometheus,
+                                       to: pods(service.name), ports: [.tcp(metrics.port)]))
+        }
+        for database in spec.databases {
+            let instances = databasePods(database.name)
+            allows.append(NetworkAllow(name: "allow-prometheus-to-\(database.name)", from: prometheus, to: instances,
+                                       ports: [.tcp(DatabaseCluster.metricsPort)]))
+            allows.append(NetworkAllow(name: "allow-\(database.name)-to-\(database.name)", from: instances, to: instances,
+                                       ports: [.tcp(DatabaseCluster.postgresPort), .tcp(DatabaseCluster.statusPort)]))
+            allows.append(NetworkAllow(name: "allow-cnpg-operator-to-\(database.name)",
+                                       from: .namespace(DatabaseCluster.operatorNamespace, pods: nil), to: instances,
+                                       ports: [.tcp(DatabaseCluster.postgresPort), .tcp(DatabaseCluster.statusPort)]))
+            allows.append(NetworkAllow(name: "allow-\(database.name)-to-kube-apiserver", from: instances, to: .anywhere,
+                                       ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
+        }
+        if let redis = spec.caching?.redis {
+            allows.append(NetworkAllow(name: "allow-\(redis.name)-to-\(redis.name)", from: pods(redis.name),
+                                       to: pods(redis.name), ports: Self.redisPorts.map(NetworkAllow.Port.tcp)))
+        }
+        allows.append(NetworkAllow(name: "allow-dns-egress", from: .allPods, to: .namespace("kube-system", pods: nil),
+                                   ports: [NetworkAllow.Port(.number(53), protocol: "UDP"), .tcp(53)]))
+        if let observability = spec.observability, let tracing = observability.tracing {
+            allows.append(NetworkAllow(name: "allow-otlp-egress", from: .allPods,
+                                       to: .namespace(observability.namespace, pods: nil),
+                                       ports: [.tcp(tracing.jaeger.otlpGRPC), .tcp(tracing.jaeger.otlpHTTP)]))
+        }
+        return allows
+    }
+
+    /// The default deny and one or two policies per allow.
+    public func objects() -> [KubernetesObject] {
+        var objects = [policy(name: "default-deny", podSelector: .allPods, body: ["policyTypes": ["Ingress", "Egress"]])]
+        for allow in allows {
+            let rulePorts = YAMLValue.list(allow.ports.map(Self.port))
+            if allow.to.isLocal {
+                var rule: YAMLMap = [:]
+                if let from = Self.peer(allow.from) { rule.set("from", [from]) }
+                rule.set("ports", rulePorts)
+                objects.append(policy(name: allow.name, podSelector: allow.to,
+                                      body: ["policyTypes": ["Ingress"], "ingress": [.map(rule)]]))
+            }
+            if allow.from.isLocal {
+                var rule: YAMLMap = [:]
+                if let to = Self.peer(allow.to) { rule.set("to", [to]) }
+                rule.set("ports", rulePorts)
+                objects.append(policy(name: allow.to.isLocal ? "\(allow.name)-egress" : allow.name, podSelector: allow.from,
+                                      body: ["policyTypes": ["Egress"], "egress": [.map(rule)]]))
+            }
+        }
+        return objects
+    }
+
+    func pods(_ name: String) -> NetworkAllow.Peer { .pods(context.selector(name: name)) }
+
+    func databasePods(_ name: String) -> NetworkAllow.Peer { .pods([DatabaseCluster.clusterLabel: name]) }
+
+    /// The pods and ports behind a `dependsOn` name: a service, a database or the Redis cluster.
+    func endpoint(named name: String) -> (NetworkAllow.Peer, [NetworkAllow.Port])? {
+        if let service = context.spec.service(named: name) {
+            return (pods(name), service.ports.map { .tcp($0.port) })
+        }
+        if context.spec.database(named: name) != nil {
+            return (databasePods(name), [.tcp(DatabaseCluster.postgresPort)])
+        }
+        if let redis = context.spec.caching?.redis, redis.name == name {
+            return (pods(name), Self.redisPorts.map(NetworkAllow.Port.tcp))
+        }
+        return nil
+    }
+
+    func policy(name: String, podSelector: NetworkAllow.Peer, body: YAMLMap) -> KubernetesObject {
+        var spec: YAMLMap = ["podSelector": Self.selector(podSelector)]
+        for entry in body.entries { spec.set(entry.key, entry.value) }
+        return KubernetesObject(apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", name: name,
+                                namespace: context.namespace, labels: context.labels(component: "network-policy", name: name),
+                                annotations: [:], body: ["spec": .map(spec)])
+    }
+
+    static func selector(_ peer: NetworkAllow.Peer) -> YAMLValue {
+        if case let .pods(labels) = peer { return ["matchLabels": CoreObjects.labelMap(labels)] }
+        return .map(YAMLMap())
+    }
+
+    /// A `from`/`to` entry; nil for any address (the rule then has no peer list).
+    static func peer(_ peer: NetworkAllow.Peer) -> YAMLValue? {
+        switch peer {
+        case .pods, .allPods:
+            return ["podSelector": selector(peer)]
+        case let .namespace(namespace, pods):
+            var entry: YAMLMap = ["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": .string(namespace)]]]
+            if let pods { entry.set("podSelector", ["matchLabels": CoreObjects.labelMap(pods)]) }
+            return .map(entry)
+        case .anywhere:
+            return nil
+        }
+    }
+
+    static func port(_ port: NetworkAllow.Port) -> YAMLValue {
+        let value: YAMLValue = switch port.value {
+        case let .number(number): .int(number)
+        case let .name(name): .string(name)
+        }
+        return ["protocol": .string(port.networkProtocol), "port": value]
+    }
+}

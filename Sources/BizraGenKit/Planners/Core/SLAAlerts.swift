@@ -1,0 +1,74 @@
+import BizraSpec
+
+/// Derives the SLA alerts from the SLA targets and the metrics a service declares.
+///
+/// Each alert reads a metric of one service (the first that declares it with the expected type)
+/// and exists only when that metric does: latency from the request-duration histogram, error
+/// rate from the request counter with a status label, the ihsan score from its gauge.
+public enum SLAAlerts {
+    /// The request-duration histogram (seconds).
+    public static let requestDuration = "http_request_duration_seconds"
+    /// The request counter.
+    public static let requestsTotal = "http_requests_total"
+    /// The ihsan compliance score gauge.
+    public static let ihsanScore = "ahsan_compliance_score"
+    /// Labels that carry the HTTP status, in order of preference.
+    public static let statusLabels = ["status", "code", "status_code"]
+    /// The window of `rate()` in derived queries.
+    public static let rateWindow = "5m"
+    /// How long a breach lasts before the alert fires.
+    public static let pendingFor = Duration.minutes(5)
+
+    /// The metric `name` of type `type` as the first service declaring it has it.
+    public static func declaredMetric(_ name: String, _ type: Metric.Kind, in spec: Spec) -> Metric? {
+        for service in spec.services {
+            if let metric = service.metrics.first(where: { $0.name == name && $0.type == type }) { return metric }
+        }
+        return nil
+    }
+
+    /// The p-quantile of request latency in the platform's namespace.
+    public static func latencyQuery(quantile: String, namespace: String) -> String {
+        "histogram_quantile(\(quantile), sum by (le) (rate(\(requestDuration)_bucket{namespace=\"\(namespace)\"}[\(rateWindow)])))"
+    }
+
+    /// The alerts for `spec`, in a stable order: p95, p99, error rate, ihsan score.
+    public static func derive(from spec: Spec) -> [SLAAlert] {
+        let namespace = spec.platform.namespace
+        let sla = spec.sla
+        var alerts: [SLAAlert] = []
+        if declaredMetric(requestDuration, .histogram, in: spec) != nil {
+            for (label, quantile, target, severity) in [("p95", "0.95", sla.latency.p95, Alert.Severity.warning),
+                                                        ("p99", "0.99", sla.latency.p99, .critical)] {
+                alerts.append(SLAAlert(
+                    name: "SLALatency\(label.uppercased())Breached",
+                    query: latencyQuery(quantile: quantile, namespace: namespace),
+                    comparison: .above, threshold: target.seconds, forDuration: pendingFor, severity: severity,
+                    slaPath: "sla.latency.\(label)", target: target.description, metrics: [requestDuration],
+                    summary: "\(label) latency above the SLA target of \(target)",
+                    description: "The \(label) latency of requests in \(namespace) is {{ $value }}s, above the SLA target sla.latency.\(label) = \(target)."))
+            }
+        }
+        if let counter = declaredMetric(requestsTotal, .counter, in: spec),
+           let status = statusLabels.first(where: { counter.labels.contains($0) }) {
+            let errors = "sum(rate(\(requestsTotal){namespace=\"\(namespace)\",\(status)=~\"5..\"}[\(rateWindow)]))"
+            let total = "sum(rate(\(requestsTotal){namespace=\"\(namespace)\"}[\(rateWindow)]))"
+            alerts.append(SLAAlert(
+                name: "SLAErrorRateBreached", query: "\(errors) / \(total)",
+                comparison: .above, threshold: sla.errorRate.fraction, forDuration: pendingFor, severity: .critical,
+                slaPath: "sla.errorRate", target: sla.errorRate.description, metrics: [requestsTotal],
+                summary: "5xx error rate above the SLA target of \(sla.errorRate)",
+                description: "The share of 5xx responses in \(namespace) is {{ $value | humanizePercentage }}, above the SLA target sla.errorRate = \(sla.errorRate)."))
+        }
+        if declaredMetric(ihsanScore, .gauge, in: spec) != nil {
+            let minimum = NumberText.decimal(sla.ihsanScore.min)
+            alerts.append(SLAAlert(
+                name: "SLAIhsanScoreBelowMinimum", query: "avg(\(ihsanScore){namespace=\"\(namespace)\"})",
+                comparison: .below, threshold: sla.ihsanScore.min, forDuration: pendingFor, severity: .critical,
+                slaPath: "sla.ihsanScore.min", target: minimum, metrics: [ihsanScore],
+                summary: "ihsan score below the SLA minimum of \(minimum)",
+                description: "The average ihsan compliance score in \(namespace) is {{ $value }}, below the SLA target sla.ihsanScore.min = \(minimum)."))
+        }
+        return alerts
+    }
+}

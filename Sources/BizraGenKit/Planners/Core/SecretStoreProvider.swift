@@ -1,0 +1,35 @@
+import BizraSpec
+
+/// The external-secrets provider behind a service's `secrets.store` name.
+///
+/// Only providers that need nothing beyond what the spec states are known; a store the
+/// planner does not know gets no SecretStore (its ExternalSecrets still reference it by name).
+enum SecretStoreProvider {
+    /// AWS Secrets Manager or Parameter Store, in the given region.
+    case aws(service: String, region: String)
+
+    /// The provider of the store `name`, or nil when unknown or when its region is not stated.
+    static func named(_ name: String, in spec: Spec) -> SecretStoreProvider? {
+        guard let region = spec.regions?.primary else { return nil }
+        switch name {
+        case "aws-secrets-manager": return .aws(service: "SecretsManager", region: region)
+        case "aws-parameter-store": return .aws(service: "ParameterStore", region: region)
+        default: return nil
+        }
+    }
+
+    /// `spec.provider` of the SecretStore; authentication is the store's own ServiceAccount token
+    /// (IRSA or EKS Pod Identity), never credentials.
+    func provider(serviceAccount: String) -> YAMLValue {
+        switch self {
+        case let .aws(service, region):
+            [
+                "aws": [
+                    "service": .string(service),
+                    "region": .string(region),
+                    "auth": ["jwt": ["serviceAccountRef": ["name": .string(serviceAccount)]]],
+                ],
+            ]
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import BizraSpec
+
+/// A service's Deployment and the PersistentVolumeClaims its volumes mount.
+enum ServiceDeployment {
+    /// Where the writable scratch space goes, since the root filesystem is read-only.
+    static let scratchVolume = (name: "tmp", mountPath: "/tmp")
+
+    /// The name of the claim behind one of a service's volumes.
+    static func claimName(_ service: Service, _ volume: Volume) -> String { "\(service.name)-\(volume.name)" }
+
+    /// Checks whose finding is intended, with the reason, as checkov reads them from annotations.
+    static let checkovSkips = [
+        "checkov.io/skip1": "CKV_K8S_43=images are pinned to a version tag in the spec",
+        "checkov.io/skip2": "CKV_K8S_35=secrets come from the ExternalSecret's Secret as environment variables",
+    ]
+
+    static func deployment(_ service: Service, _ context: PlanContext) -> KubernetesObject {
+        let labels = context.labels(component: CoreObjects.serviceComponent, name: service.name)
+        var podAnnotations: [String: String] = [:]
+        if let checksum = ConfigSecretsPlanner.configChecksum(for: service, in: context) {
+            podAnnotations["checksum/config"] = checksum
+        }
+        var podSpec: YAMLMap = [
+            "serviceAccountName": .string(service.name),
+            "automountServiceAccountToken": false,
+        ]
+        podSpec.set("priorityClassName", service.priorityClass.map(YAMLValue.string))
+        podSpec.set("securityContext", ContainerHardening.podSecurityContext)
+        podSpec.set("containers", [container(service)])
+        podSpec.set("volumes", .list(volumes(service)))
+        podSpec.set("topologySpreadConstraints", [
+            [
+                "maxSkew": 1,
+                "topologyKey": "topology.kubernetes.io/zone",
+                "whenUnsatisfiable": "ScheduleAnyway",
+                "labelSelector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
+            ],
+        ])
+        var template: YAMLMap = ["labels": CoreObjects.labelMap(labels)]
+        if !podAnnotations.isEmpty { template.set("annotations", CoreObjects.labelMap(podAnnotations)) }
+        let spec: YAMLValue = [
+            "replicas": .int(service.minReplicas),
+            "revisionHistoryLimit": 5,
+            "selector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
+            "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 1, "maxUnavailable": 0]],
+            "template": ["metadata": .map(template), "spec": .map(podSpec)],
+        ]
+        return KubernetesObject(apiVersion: "apps/v1", kind: "Deployment", name: service.name,
+                                namespace: context.namespace, labels: labels, annotations: checkovSkips,
+                                body: ["spec": spec])
+    }
+
+    static func container(_ service: Service) -> YAMLValue {
+        var envFrom: [YAMLValue] = []
+        if !service.config.isEmpty {
+            envFrom.append(["configMapRef": ["name": .string(ConfigSecretsPlanner.configMapName(of: service))]])
+        }
+        if service.secrets != nil {
+            envFrom.append(["secretRef": ["name": .string(ConfigSecretsPlanner.secretName(of: service))]])
+        }
+        var container: YAMLMap = [
+            "name": .string(service.name),
+            "image": .string(service.image),
+            "imagePullPolicy": "Always",
+            "ports": .list(service.ports.map { ["name": .string($0.name), "containerPort": .int($0.port), "protocol": "TCP"] }),
+        ]
+        if !envFrom.isEmpty { container.set("envFrom", .list(envFrom)) }
+        container.set("resources", ContainerHardening.resources(service.resources))
+        container.set("readinessProbe", probe(service.probes.readiness))
+        container.set("livenessProbe", probe(service.probes.liveness))
+        container.set("securityContext", ContainerHardening.containerSecurityContext)
+        let mounts: [YAMLValue] = service.volumes.map { ["name": .string($0.name), "mountPath": .string($0.mountPath)] }
+            + [["name": .string(scratchVolume.name), "mountPath": .string(scratchVolume.mountPath)]]
+        container.set("volumeMounts", .list(mounts))
+        return .map(container)
+    }
+
+    static func probe(_ probe: Probe) -> YAMLValue {
+        ContainerHardening.httpProbe(path: probe.path, port: .string(probe.port),
+                                     initialDelay: probe.initialDelay, period: probe.period)
+    }
+
+    static func volumes(_ service: Service) -> [YAMLValue] {
+        service.volumes.map { volume in
+            ["name": .string(volume.name), "persistentVolumeClaim": ["claimName": .string(claimName(service, volume))]]
+        } + [["name": .string(scratchVolume.name), "emptyDir": .map(YAMLMap())]]
+    }
+
+    /// The claim behind a volume. A service that can run more than one replica shares it between
+    /// pods on different nodes, so it asks for ReadWriteMany; a single replica gets ReadWriteOnce.
+    static func persistentVolumeClaim(_ service: Service, _ volume: Volume, _ context: PlanContext) -> KubernetesObject {
+        let accessMode = service.maxReplicas > 1 ? "ReadWriteMany" : "ReadWriteOnce"
+        let spec: YAMLValue = [
+            "accessModes": [.string(accessMode)],
+            "resources": ["requests": ["storage": .string(volume.size.description)]],
+        ]
+        return KubernetesObject(apiVersion: "v1", kind: "PersistentVolumeClaim", name: claimName(service, volume),
+                                namespace: context.namespace,
+                                labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
+                                annotations: [:], body: ["spec": spec])
+    }
+}
