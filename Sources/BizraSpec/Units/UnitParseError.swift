@@ -31,19 +31,18 @@ enum DecimalText {
     static func scaled(_ number: String, by scale: Int64) -> Int64? {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
-        var (total, overflow) = whole.multipliedReportingOverflow(by: scale)
+        let (total, overflow) = whole.multipliedReportingOverflow(by: scale)
         guard !overflow else { return nil }
-        if parts.count == 2, !parts[1].isEmpty {
-            var fraction = scale
-            for digit in parts[1] {
-                guard let d = digit.wholeNumberValue else { return nil }
-                guard fraction % 10 == 0 else { return d == 0 ? total : nil }
-                fraction /= 10
-                (total, overflow) = total.addingReportingOverflow(Int64(d) * fraction)
-                guard !overflow else { return nil }
-            }
-        }
-        return total
+        guard parts.count == 2 else { return total }
+        let digits = parts[1].prefix { $0 != "0" } .isEmpty ? "" : String(parts[1].reversed().drop { $0 == "0" }.reversed())
+        guard !digits.isEmpty else { return total }
+        guard digits.count <= 9, let fraction = Int64(digits) else { return nil }
+        var denominator: Int64 = 1
+        for _ in 0..<digits.count { denominator *= 10 }
+        let (product, productOverflow) = fraction.multipliedReportingOverflow(by: scale)
+        guard !productOverflow, product % denominator == 0 else { return nil }
+        let (sum, sumOverflow) = total.addingReportingOverflow(product / denominator)
+        return sumOverflow ? nil : sum
     }
 }
 

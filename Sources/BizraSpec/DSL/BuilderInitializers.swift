@@ -1,0 +1,32 @@
+/// Result-builder forms of the initialisers whose last argument is a list, for the Swift DSL.
+extension Autoscaling {
+    public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
+                cooldown: Duration = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger]) {
+        self.init(engine: engine, min: min, max: max, pollingInterval: pollingInterval, cooldown: cooldown,
+                  triggers: triggers(), vpa: vpa)
+    }
+}
+
+extension Chaos {
+    public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
+                workflow: Workflow? = nil, @ListBuilder<ChaosExperiment> experiments: () -> [ChaosExperiment]) {
+        self.init(namespace: namespace, paused: paused, allowProduction: allowProduction, schedule: schedule,
+                  target: target, experiments: experiments(), workflow: workflow)
+    }
+}
+
+extension Benchmarks {
+    public init(target: String? = nil, headers: [String: String] = [:], expectHeader: String? = nil,
+                endpoints: [Endpoint], @ListBuilder<Scenario> scenarios: () -> [Scenario]) {
+        self.init(target: target, headers: headers, expectHeader: expectHeader, endpoints: endpoints,
+                  scenarios: scenarios())
+    }
+}
+
+extension Varnish {
+    public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
+                purgeAllowFrom: [String], @ListBuilder<VarnishRule> rules: () -> [VarnishRule]) {
+        self.init(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace, rules: rules(),
+                  purgeAllowFrom: purgeAllowFrom)
+    }
+}

@@ -1,0 +1,92 @@
+/// A top-level section of a spec, as written in the Swift DSL.
+public protocol SpecSection {
+    /// Puts the section into the spec being built; a section given twice is SPEC004.
+    func place(in draft: inout SpecDraft)
+}
+
+/// The spec being assembled by `Spec { ... }`.
+public struct SpecDraft {
+    var platform: Platform?
+    var sla: SLA?
+    var services: [Service] = []
+    var databases: [Database] = []
+    var observability: Observability?
+    var caching: Caching?
+    var chaos: Chaos?
+    var regions: Regions?
+    var benchmarks: Benchmarks?
+    var findings: [Finding] = []
+
+    mutating func once<T>(_ slot: WritableKeyPath<SpecDraft, T?>, _ value: T, _ name: String) {
+        if self[keyPath: slot] != nil {
+            findings.append(Finding(rule: "SPEC004", message: "section '\(name)' is given twice in the DSL", at: nil))
+        }
+        self[keyPath: slot] = value
+    }
+}
+
+/// Collects the sections of `Spec { ... }`.
+@resultBuilder
+public enum SpecBuilder {
+    public static func buildExpression(_ section: some SpecSection) -> [any SpecSection] { [section] }
+    public static func buildExpression(_ sections: [any SpecSection]) -> [any SpecSection] { sections }
+    public static func buildBlock(_ parts: [any SpecSection]...) -> [any SpecSection] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [any SpecSection]?) -> [any SpecSection] { part ?? [] }
+    public static func buildEither(first: [any SpecSection]) -> [any SpecSection] { first }
+    public static func buildEither(second: [any SpecSection]) -> [any SpecSection] { second }
+    public static func buildArray(_ parts: [[any SpecSection]]) -> [any SpecSection] { parts.flatMap { $0 } }
+}
+
+extension Spec {
+    /// Builds a spec in Swift: the same value the YAML front end produces.
+    ///
+    ///     let spec = try Spec {
+    ///         Platform(name: "shop", environment: "staging", namespace: "shop", domain: "shop.example.com")
+    ///         SLA(latency: .init(p50: "50ms", p95: "100ms", p99: "200ms"), ...)
+    ///         Service(name: "web", ...)
+    ///     }
+    public init(version: Int = Spec.supportedVersion, @SpecBuilder _ sections: () -> [any SpecSection]) throws(SpecError) {
+        var draft = SpecDraft()
+        for section in sections() { section.place(in: &draft) }
+        if draft.platform == nil {
+            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no Platform section", at: nil))
+        }
+        if draft.sla == nil {
+            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no SLA section", at: nil))
+        }
+        guard draft.findings.isEmpty, let platform = draft.platform, let sla = draft.sla else {
+            throw SpecError(draft.findings)
+        }
+        self.init(version: version, platform: platform, sla: sla, services: draft.services, databases: draft.databases,
+                  observability: draft.observability, caching: draft.caching, chaos: draft.chaos,
+                  regions: draft.regions, benchmarks: draft.benchmarks)
+    }
+}
+
+extension Platform: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.platform, self, "platform") }
+}
+extension SLA: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.sla, self, "sla") }
+}
+extension Service: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.services.append(self) }
+}
+extension Database: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.databases.append(self) }
+}
+extension Observability: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.observability, self, "observability") }
+}
+extension Caching: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.caching, self, "caching") }
+}
+extension Chaos: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.chaos, self, "chaos") }
+}
+extension Regions: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.regions, self, "regions") }
+}
+extension Benchmarks: SpecSection {
+    public func place(in draft: inout SpecDraft) { draft.once(\.benchmarks, self, "benchmarks") }
+}

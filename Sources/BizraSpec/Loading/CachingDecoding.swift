@@ -1,0 +1,60 @@
+extension Decode {
+    static var caching: (SpecNode, DecodeContext) -> Caching? { object("caching") { r in
+        let redis = r.optional("redis", object("caching.redis") { c -> Redis? in
+            guard let (name, masters, replicas, memory) = all(
+                c.required("name", Decode.name), c.required("masters", Decode.nonNegativeInt),
+                c.required("replicasPerMaster", Decode.nonNegativeInt), c.required("memoryPerNode", Decode.unit) as ByteSize?)
+            else { return nil }
+            var redis = Redis(name: name, masters: masters, replicasPerMaster: replicas, memoryPerNode: memory,
+                              maxmemoryPolicy: c.optional("maxmemoryPolicy", default: "allkeys-lru", oneOf(Redis.policies)),
+                              exporter: c.optional("exporter", default: true, Decode.bool))
+            redis.source = c.source
+            return redis
+        })
+        let varnish = r.optional("varnish", object("caching.varnish") { v -> Varnish? in
+            let name = v.required("name", Decode.name)
+            let replicas = v.required("replicas", Decode.nonNegativeInt)
+            let memory: ByteSize? = v.required("memory", Decode.unit)
+            let backend = v.required("backend", object("varnish.backend") { b -> Varnish.Backend? in
+                guard let (service, port) = all(b.required("service", Decode.string), b.required("port", Decode.string))
+                else { return nil }
+                var backend = Varnish.Backend(service: service, port: port)
+                backend.source = b.source
+                return backend
+            })
+            let grace = v.optional("grace", default: Duration.hours(6), Decode.unit)
+            let rules = v.optional("rules", default: [], items("varnish rule") { c -> VarnishRule? in
+                guard let (name, match, ttl) = all(c.required("name", Decode.name), c.required("match", Decode.string),
+                                                   c.required("ttl", Decode.unit) as Duration?) else { return nil }
+                var rule = VarnishRule(name: name, match: match, ttl: ttl)
+                rule.source = c.source
+                return rule
+            })
+            let purge = v.optional("purge", object("varnish.purge") { p -> [String]? in
+                p.required("allowFrom", list(Decode.string))
+            }) ?? []
+            guard let (name, replicas, memory, backend) = all(name, replicas, memory, backend) else { return nil }
+            var varnish = Varnish(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace,
+                                  rules: rules, purgeAllowFrom: purge)
+            varnish.source = v.source
+            return varnish
+        })
+        let cdn = r.optional("cdn", object("caching.cdn") { c -> CDN? in
+            let provider = c.required("provider", Decode.string)
+            let rules = c.optional("rules", default: [], items("cdn rule", named: false) { x -> CDN.Rule? in
+                guard let (match, ttl) = all(x.required("match", Decode.string), x.required("ttl", Decode.unit) as Duration?)
+                else { return nil }
+                var rule = CDN.Rule(match: match, ttl: ttl)
+                rule.source = x.source
+                return rule
+            })
+            guard let provider else { return nil }
+            var cdn = CDN(provider: provider, rules: rules)
+            cdn.source = c.source
+            return cdn
+        })
+        var caching = Caching(redis: redis, varnish: varnish, cdn: cdn)
+        caching.source = r.source
+        return caching
+    } }
+}

@@ -1,0 +1,59 @@
+extension Decode {
+    static var chaos: (SpecNode, DecodeContext) -> Chaos? { object("chaos") { r in
+        let namespace = r.required("namespace", Decode.name(maxLength: 63))
+        let paused = r.optional("paused", default: true, Decode.bool)
+        let allowProduction = r.optional("allowProduction", default: false, Decode.bool)
+        let schedule: Cron? = r.required("schedule", Decode.unit)
+        let target = r.required("target", Decode.string)
+        let experiments = r.required("experiments", items("experiment", experiment))
+        let workflow = r.optional("workflow", object("chaos.workflow") { w -> Chaos.Workflow? in
+            let name = w.required("name", Decode.name)
+            let steps = w.required("steps", list(Decode.string))
+            let verify = w.optional("verify", object("workflow.verify") { v -> Double? in
+                v.optional("ihsanScoreMin", Decode.double)
+            }) ?? nil
+            guard let (name, steps) = all(name, steps) else { return nil }
+            var workflow = Chaos.Workflow(name: name, steps: steps, verifyIhsanScoreMin: verify)
+            workflow.source = w.source
+            return workflow
+        })
+        guard let (namespace, schedule, target, experiments) = all(namespace, schedule, target, experiments) else { return nil }
+        var chaos = Chaos(namespace: namespace, paused: paused, allowProduction: allowProduction, schedule: schedule,
+                          target: target, experiments: experiments, workflow: workflow)
+        chaos.source = r.source
+        return chaos
+    } }
+
+    static func experiment(_ r: inout MapReader) -> ChaosExperiment? {
+        let name = r.required("name", Decode.name)
+        let type = r.required("type", oneOf(ChaosExperiment.Kind.typeNames))
+        let duration: Duration? = r.required("duration", Decode.unit)
+        let mode = r.optional("mode", default: .one, enumeration(ChaosExperiment.Mode.self))
+        let kind: ChaosExperiment.Kind?
+        switch type {
+        case "network-delay":
+            let latency: Duration? = r.required("latency", Decode.unit)
+            let jitter: Duration? = r.optional("jitter", Decode.unit)
+            kind = latency.map { .networkDelay(latency: $0, jitter: jitter) }
+        case "pod-failure": kind = .podFailure
+        case "pod-kill": kind = .podKill
+        case "cpu-stress":
+            kind = all(r.required("load", Decode.unit) as Percent?, r.required("workers", Decode.nonNegativeInt))
+                .map { .cpuStress(load: $0.0, workers: $0.1) }
+        case "memory-stress":
+            kind = (r.required("size", Decode.unit) as ByteSize?).map { .memoryStress(size: $0) }
+        case "io-delay":
+            kind = all(r.required("delay", Decode.unit) as Duration?, r.required("percent", Decode.unit) as Percent?,
+                       r.required("volume", Decode.string)).map { .ioDelay(delay: $0.0, percent: $0.1, volume: $0.2) }
+        case "http-abort":
+            kind = all(r.required("port", Decode.string), r.required("path", Decode.string))
+                .map { .httpAbort(port: $0.0, path: $0.1) }
+        default:
+            kind = nil
+        }
+        guard let (name, kind, duration) = all(name, kind, duration) else { return nil }
+        var experiment = ChaosExperiment(name: name, kind, mode: mode, duration: duration)
+        experiment.source = r.source
+        return experiment
+    }
+}

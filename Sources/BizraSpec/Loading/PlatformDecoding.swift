@@ -1,0 +1,53 @@
+extension Decode {
+    static func amounts(_ what: String) -> (SpecNode, DecodeContext) -> ResourceAmounts? {
+        object(what) { r in
+            guard let (cpu, memory) = all(r.required("cpu", Decode.unit) as CPU?, r.required("memory", Decode.unit) as ByteSize?)
+            else { return nil }
+            var value = ResourceAmounts(cpu: cpu, memory: memory)
+            value.source = r.source
+            return value
+        }
+    }
+
+    static func resources(_ what: String) -> (SpecNode, DecodeContext) -> Resources? {
+        object(what) { r in
+            guard let (requests, limits) = all(r.required("requests", amounts("\(what).requests")),
+                                               r.required("limits", amounts("\(what).limits"))) else { return nil }
+            var value = Resources(requests: requests, limits: limits)
+            value.source = r.source
+            return value
+        }
+    }
+
+    static var platform: (SpecNode, DecodeContext) -> Platform? { object("platform") { r -> Platform? in
+        let name = r.required("name", Decode.name)
+        let environment = r.required("environment", Decode.name)
+        let namespace = r.required("namespace", Decode.name(maxLength: 63))
+        let domain = r.required("domain", Decode.string)
+        let kubernetesVersion = r.optional("kubernetesVersion", default: "1.30", Decode.string)
+        let labels = r.optional("labels", default: [:], Decode.stringMap)
+        let quota = r.optional("quota", Decode.object("platform.quota") { q -> Quota? in
+            guard let (requests, limits, pods) = all(q.required("requests", amounts("quota.requests")),
+                                                     q.required("limits", amounts("quota.limits")),
+                                                     q.required("pods", Decode.nonNegativeInt)) else { return nil }
+            var quota = Quota(requests: requests, limits: limits, pods: pods)
+            quota.source = q.source
+            return quota
+        })
+        let priorityClasses = r.optional("priorityClasses", default: [], items("priorityClass") { p -> PriorityClass? in
+            guard let (name, value) = all(p.required("name", Decode.name(maxLength: 63)), p.required("value", Decode.int))
+            else { return nil }
+            var priority = PriorityClass(name: name, value: value,
+                                         description: p.optional("description", Decode.string),
+                                         isDefault: p.optional("default", default: false, Decode.bool))
+            priority.source = p.source
+            return priority
+        })
+        guard let (name, environment, namespace, domain) = all(name, environment, namespace, domain) else { return nil }
+        var platform = Platform(name: name, environment: environment, namespace: namespace, domain: domain,
+                                kubernetesVersion: kubernetesVersion, labels: labels, quota: quota,
+                                priorityClasses: priorityClasses)
+        platform.source = r.source
+        return platform
+    } }
+}

@@ -1,0 +1,64 @@
+extension Decode {
+    static var regions: (SpecNode, DecodeContext) -> Regions? { object("regions") { r in
+        let primary = r.required("primary", Decode.string)
+        let dns = r.required("dns", object("regions.dns") { d -> Regions.DNS? in
+            let healthCheck = d.required("healthCheck", object("dns.healthCheck") { h -> Regions.HealthCheck? in
+                guard let (path, interval, threshold) = all(h.required("path", Decode.string),
+                                                            h.required("interval", Decode.unit) as Duration?,
+                                                            h.required("failureThreshold", Decode.nonNegativeInt))
+                else { return nil }
+                var check = Regions.HealthCheck(path: path, interval: interval, failureThreshold: threshold)
+                check.source = h.source
+                return check
+            })
+            guard let (provider, zone, ttl, healthCheck) = all(d.required("provider", Decode.string),
+                                                               d.required("zone", Decode.string),
+                                                               d.required("ttl", Decode.unit) as Duration?, healthCheck)
+            else { return nil }
+            var dns = Regions.DNS(provider: provider, zone: zone, ttl: ttl, healthCheck: healthCheck)
+            dns.source = d.source
+            return dns
+        })
+        let accelerator = r.optional("accelerator", default: false, Decode.bool)
+        let list = r.required("list", items("region") { g -> Regions.Region? in
+            guard let (name, weight) = all(g.required("name", Decode.name(maxLength: 30)), g.required("weight", Decode.nonNegativeInt))
+            else { return nil }
+            var region = Regions.Region(name: name, weight: weight, canary: g.optional("canary", default: false, Decode.bool),
+                                        standby: g.optional("standby", default: false, Decode.bool))
+            region.source = g.source
+            return region
+        })
+        var databaseReplication: Regions.Replication?
+        var redisReplication: Regions.Replication?
+        _ = r.optional("replication", object("regions.replication") { p -> Bool? in
+            databaseReplication = p.optional("postgres", replication("replication.postgres", targets: "replicas"))
+            redisReplication = p.optional("redis", replication("replication.redis", targets: "secondaries"))
+            return true
+        })
+        let backup = r.optional("backup", object("regions.backup") { b -> Regions.Backup? in
+            guard let (schedule, bucket) = all(b.required("schedule", Decode.unit) as Cron?, b.required("bucket", Decode.string))
+            else { return nil }
+            var backup = Regions.Backup(schedule: schedule, bucket: bucket,
+                                        replicateTo: b.optional("replicateTo", default: [], Decode.list(Decode.string)),
+                                        include: b.optional("include", default: ["kubernetes-resources"],
+                                                            Decode.list(oneOf(Regions.Backup.knownIncludes))))
+            backup.source = b.source
+            return backup
+        })
+        guard let (primary, dns, list) = all(primary, dns, list) else { return nil }
+        var regions = Regions(primary: primary, dns: dns, accelerator: accelerator, list: list,
+                              databaseReplication: databaseReplication, redisReplication: redisReplication, backup: backup)
+        regions.source = r.source
+        return regions
+    } }
+
+    static func replication(_ what: String, targets key: String) -> (SpecNode, DecodeContext) -> Regions.Replication? {
+        object(what) { p in
+            guard let (source, targets, lag) = all(p.required("source", Decode.string), p.required(key, list(Decode.string)),
+                                                   p.required("lagAlert", Decode.unit) as Duration?) else { return nil }
+            var replication = Regions.Replication(source: source, targets: targets, lagAlert: lag)
+            replication.sourceMap = p.source
+            return replication
+        }
+    }
+}

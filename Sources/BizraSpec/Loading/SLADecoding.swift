@@ -1,0 +1,62 @@
+extension Decode {
+    static var sla: (SpecNode, DecodeContext) -> SLA? { object("sla") { r -> SLA? in
+        let latency = r.required("latency", object("sla.latency") { l -> SLA.Latency? in
+            guard let (p50, p95, p99) = all(l.required("p50", Decode.unit) as Duration?,
+                                            l.required("p95", Decode.unit) as Duration?,
+                                            l.required("p99", Decode.unit) as Duration?) else { return nil }
+            var value = SLA.Latency(p50: p50, p95: p95, p99: p99)
+            value.source = l.source
+            return value
+        })
+        let errorRate: Percent? = r.required("errorRate", Decode.unit)
+        let throughput = r.required("throughput", object("sla.throughput") { t -> SLA.Throughput? in
+            guard let (peak, sustained) = all(t.required("peak", Decode.unit) as Rate?,
+                                              t.required("sustained", Decode.unit) as Rate?) else { return nil }
+            var value = SLA.Throughput(peak: peak, sustained: sustained)
+            value.source = t.source
+            return value
+        })
+        let ihsan = r.required("ihsanScore", object("sla.ihsanScore") { i -> SLA.IhsanScore? in
+            guard let min = i.required("min", Decode.double) else { return nil }
+            let duringChaos = i.optional("duringChaos", default: min, Decode.double)
+            let variance = i.optional("maxRegionalVariance", default: 10, Decode.double)
+            var value = SLA.IhsanScore(min: min, duringChaos: duringChaos, maxRegionalVariance: variance)
+            value.source = i.source
+            return value
+        })
+        let cache = r.optional("cache", object("sla.cache") { c -> SLA.Cache? in
+            guard let (latency, hitRate) = all(c.required("latency", Decode.unit) as Duration?,
+                                               c.required("hitRate", Decode.unit) as Percent?) else { return nil }
+            var value = SLA.Cache(latency: latency, hitRate: hitRate)
+            value.source = c.source
+            return value
+        })
+        let database = r.optional("database", object("sla.database") { d -> Duration? in
+            d.required("queryLatency", Decode.unit)
+        })
+        let crossRegion: Duration? = r.optional("crossRegionLatency", Decode.unit)
+        let lag = r.optional("replicationLag", object("sla.replicationLag") { l -> SLA.ReplicationLag? in
+            guard let (db, redis) = all(l.required("database", Decode.unit) as Duration?,
+                                        l.required("redis", Decode.unit) as Duration?) else { return nil }
+            var value = SLA.ReplicationLag(database: db, redis: redis)
+            value.source = l.source
+            return value
+        })
+        let recovery = r.optional("recovery", object("sla.recovery") { v -> SLA.Recovery? in
+            guard let (rto, rpo) = all(v.required("rto", Decode.unit) as Duration?,
+                                       v.required("rpo", Decode.unit) as Duration?) else { return nil }
+            var value = SLA.Recovery(rto: rto, rpo: rpo)
+            value.source = v.source
+            return value
+        })
+        let scaleOut = r.optional("autoscaling", object("sla.autoscaling") { a -> Duration? in
+            a.required("scaleOutTime", Decode.unit)
+        })
+        guard let (latency, errorRate, throughput, ihsan) = all(latency, errorRate, throughput, ihsan) else { return nil }
+        var sla = SLA(latency: latency, errorRate: errorRate, throughput: throughput, ihsanScore: ihsan,
+                      cache: cache, databaseQueryLatency: database, crossRegionLatency: crossRegion,
+                      replicationLag: lag, recovery: recovery, scaleOutTime: scaleOut)
+        sla.source = r.source
+        return sla
+    } }
+}

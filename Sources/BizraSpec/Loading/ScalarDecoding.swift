@@ -1,0 +1,147 @@
+/// Decoders of single values; each reports SPEC002 at the value when it has the wrong type or unit.
+enum Decode {
+    static func string(_ node: SpecNode, _ context: DecodeContext) -> String? {
+        guard case .scalar(let scalar) = node else {
+            context.report("SPEC002", "expected text, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    static func int(_ node: SpecNode, _ context: DecodeContext) -> Int? {
+        guard case .scalar(let scalar) = node, node.isPlainScalar, let value = Int(scalar.string) else {
+            context.report("SPEC002", "expected a whole number, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    static func nonNegativeInt(_ node: SpecNode, _ context: DecodeContext) -> Int? {
+        guard let value = int(node, context) else { return nil }
+        guard value >= 0 else {
+            context.report("SPEC002", "expected a number of at least 0, found \(value)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    static func port(_ node: SpecNode, _ context: DecodeContext) -> Int? {
+        guard let value = int(node, context) else { return nil }
+        guard (1...65535).contains(value) else {
+            context.report("SPEC002", "port \(value) is outside 1-65535", at: node)
+            return nil
+        }
+        return value
+    }
+
+    static func double(_ node: SpecNode, _ context: DecodeContext) -> Double? {
+        guard case .scalar(let scalar) = node, node.isPlainScalar, let value = Double(scalar.string), value.isFinite else {
+            context.report("SPEC002", "expected a number, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    static func bool(_ node: SpecNode, _ context: DecodeContext) -> Bool? {
+        guard case .scalar(let scalar) = node, node.isPlainScalar else {
+            context.report("SPEC002", "expected true or false, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        switch scalar.string {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            context.report("SPEC002", "expected true or false, found \(node.kindDescription)", at: node)
+            return nil
+        }
+    }
+
+    static func unit<T: SpecUnit>(_ node: SpecNode, _ context: DecodeContext) -> T? {
+        guard case .scalar(let scalar) = node else {
+            context.report("SPEC002", "expected \(T.expected), found \(node.kindDescription)", at: node)
+            return nil
+        }
+        do {
+            return try T(parsing: scalar.string)
+        } catch {
+            context.report("SPEC002", error.message, at: node, notes: [.init("expected \(T.expected)")])
+            return nil
+        }
+    }
+
+    static func oneOf(_ allowed: [String]) -> (SpecNode, DecodeContext) -> String? {
+        { node, context in
+            guard let value = string(node, context) else { return nil }
+            guard allowed.contains(value) else {
+                var message = "'\(value)' is not one of \(allowed.joined(separator: ", "))"
+                if let hint = DidYouMean.phrase(for: value, among: allowed) { message += "; \(hint)" }
+                context.report("SPEC002", message, at: node)
+                return nil
+            }
+            return value
+        }
+    }
+
+    static func enumeration<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> (SpecNode, DecodeContext) -> E?
+    where E.RawValue == String {
+        { node, context in
+            oneOf(E.allCases.map(\.rawValue))(node, context).flatMap(E.init(rawValue:))
+        }
+    }
+
+    static func list<T>(_ element: @escaping (SpecNode, DecodeContext) -> T?) -> (SpecNode, DecodeContext) -> [T]? {
+        { node, context in
+            guard case .sequence(let sequence) = node else {
+                context.report("SPEC002", "expected a list, found \(node.kindDescription)", at: node)
+                return nil
+            }
+            let items = sequence.map { element($0, context) }
+            return items.contains { $0 == nil } ? nil : items.compactMap { $0 }
+        }
+    }
+
+    static func stringMap(_ node: SpecNode, _ context: DecodeContext) -> [String: String]? {
+        guard case .mapping(let mapping) = node else {
+            context.report("SPEC002", "expected a mapping of names to text, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let key = string(key, context), let value = string(value, context) else { continue }
+            result[key] = value
+        }
+        return result
+    }
+
+    /// A DNS-1123 label (SPEC005), at most `maxLength` characters so that derived names fit.
+    static func name(maxLength: Int = 40) -> (SpecNode, DecodeContext) -> String? {
+        { node, context in
+            guard let value = string(node, context) else { return nil }
+            if let problem = DNSLabel.problem(value, maxLength: maxLength) {
+                context.report("SPEC005", problem, at: node,
+                               notes: [.init("names are DNS-1123 labels: lowercase letters, digits and '-', starting and ending with a letter or digit")])
+                return nil
+            }
+            return value
+        }
+    }
+
+    static func name(_ node: SpecNode, _ context: DecodeContext) -> String? { name()(node, context) }
+}
+
+/// DNS-1123 label checks.
+public enum DNSLabel {
+    /// Why `value` is not a DNS-1123 label of at most `maxLength` characters, or nil.
+    public static func problem(_ value: String, maxLength: Int = 63) -> String? {
+        if value.isEmpty { return "a name cannot be empty" }
+        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        if !allowed || value.hasPrefix("-") || value.hasSuffix("-") {
+            let suggestion = value.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            return "'\(value)' is not a DNS-1123 label; did you mean '\(String(suggestion).trimmingCharacters(in: "-"))'?"
+        }
+        if value.count > maxLength {
+            return "'\(value)' is \(value.count) characters; names are at most \(maxLength) so that derived names fit in 63"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+extension Decode {
+    static var services: (SpecNode, DecodeContext) -> [Service]? { items("service", service) }
+
+    static func service(_ r: inout MapReader) -> Service? {
+        let name = r.required("name", Decode.name)
+        let image = r.required("image", Decode.string)
+        let priorityClass = r.optional("priorityClass", Decode.string)
+        let ports = r.required("ports", items("port") { p -> Port? in
+            guard let (name, number) = all(p.required("name", Decode.name(maxLength: 15)), p.required("port", Decode.port))
+            else { return nil }
+            var port = Port(name: name, port: number)
+            port.source = p.source
+            return port
+        })
+        let replicas = r.optional("replicas", default: 1, Decode.nonNegativeInt)
+        let resources = r.required("resources", Decode.resources("resources"))
+        let probes = r.required("probes", object("probes") { p -> Probes? in
+            guard let (readiness, liveness) = all(p.required("readiness", probe("probes.readiness")),
+                                                  p.required("liveness", probe("probes.liveness"))) else { return nil }
+            var probes = Probes(readiness: readiness, liveness: liveness)
+            probes.source = p.source
+            return probes
+        })
+        let capacity = r.optional("capacity", object("capacity") { c -> Capacity? in
+            guard let rps = c.required("rpsPerReplica", Decode.nonNegativeInt) else { return nil }
+            var capacity = Capacity(rpsPerReplica: rps)
+            capacity.source = c.source
+            return capacity
+        })
+        let volumes = r.optional("volumes", default: [], items("volume") { v -> Volume? in
+            guard let (name, path, size) = all(v.required("name", Decode.name), v.required("mountPath", Decode.string),
+                                               v.required("size", Decode.unit) as ByteSize?) else { return nil }
+            var volume = Volume(name: name, mountPath: path, size: size)
+            volume.source = v.source
+            return volume
+        })
+        let config = r.optional("config", default: [:], Decode.stringMap)
+        let secrets = r.optional("secrets", object("secrets") { s -> ServiceSecrets? in
+            guard let (store, keys) = all(s.required("store", Decode.name(maxLength: 63)), s.required("keys", Decode.stringMap))
+            else { return nil }
+            var secrets = ServiceSecrets(store: store, refreshInterval: s.optional("refreshInterval", default: Duration.hours(1), Decode.unit),
+                                         keys: keys)
+            secrets.source = s.source
+            return secrets
+        })
+        let dependsOn = r.optional("dependsOn", default: [], list(Decode.string))
+        let metrics = r.optional("metrics", default: [], items("metric") { m -> Metric? in
+            guard let (name, type) = all(m.required("name", Decode.string), m.required("type", enumeration(Metric.Kind.self)))
+            else { return nil }
+            var metric = Metric(name: name, type: type, labels: m.optional("labels", default: [], list(Decode.string)))
+            metric.source = m.source
+            return metric
+        })
+        let disruption = r.optional("disruption", object("disruption") { d -> Disruption? in
+            guard let min = d.required("minAvailable", Decode.nonNegativeInt) else { return nil }
+            var disruption = Disruption(minAvailable: min)
+            disruption.source = d.source
+            return disruption
+        })
+        let autoscaling = r.optional("autoscaling", object("autoscaling", Decode.autoscaling))
+        guard let (name, image, ports, resources, probes) = all(name, image, ports, resources, probes) else { return nil }
+        var service = Service(name: name, image: image, priorityClass: priorityClass, ports: ports, replicas: replicas,
+                              resources: resources, probes: probes, capacity: capacity, volumes: volumes, config: config,
+                              secrets: secrets, dependsOn: dependsOn, metrics: metrics, disruption: disruption,
+                              autoscaling: autoscaling)
+        service.source = r.source
+        return service
+    }
+
+    static func probe(_ what: String) -> (SpecNode, DecodeContext) -> Probe? {
+        object(what) { p in
+            guard let (path, port) = all(p.required("path", Decode.string), p.required("port", Decode.string)) else { return nil }
+            var probe = Probe(path: path, port: port,
+                              initialDelay: p.optional("initialDelay", default: Duration.seconds(0), Decode.unit),
+                              period: p.optional("period", default: Duration.seconds(10), Decode.unit))
+            probe.source = p.source
+            return probe
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Yams
+
+/// A YAML node of a spec file with the file, line and column it was written at. Spec files are
+/// composed by Yams and converted once, so that nodes merged from several files (sections,
+/// environment overlays) keep their own file.
+indirect enum SpecNode: Sendable {
+    struct Scalar: Sendable {
+        var string: String
+        /// Written without quotes: only plain scalars are read as numbers or booleans.
+        var isPlain: Bool
+        var location: SourceLocation
+    }
+
+    struct Mapping: Sendable, Sequence {
+        var pairs: [(key: SpecNode, value: SpecNode)]
+        var location: SourceLocation
+
+        subscript(key: String) -> SpecNode? { pairs.first { $0.key.string == key }?.value }
+        func makeIterator() -> IndexingIterator<[(key: SpecNode, value: SpecNode)]> { pairs.makeIterator() }
+    }
+
+    struct List: Sendable, Sequence {
+        var items: [SpecNode]
+        var location: SourceLocation
+        func makeIterator() -> IndexingIterator<[SpecNode]> { items.makeIterator() }
+    }
+
+    case scalar(Scalar)
+    case mapping(Mapping)
+    case sequence(List)
+
+    var location: SourceLocation {
+        switch self {
+        case .scalar(let scalar): scalar.location
+        case .mapping(let mapping): mapping.location
+        case .sequence(let list): list.location
+        }
+    }
+
+    /// The text of a scalar, nil for collections.
+    var string: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+
+    var isPlainScalar: Bool {
+        if case .scalar(let scalar) = self { return scalar.isPlain }
+        return false
+    }
+
+    /// What the node is, for messages: "a mapping", "a list", "'text'".
+    var kindDescription: String {
+        switch self {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
+        }
+    }
+
+    /// Converts a composed Yams node (aliases already resolved by Yams).
+    init(_ node: Node, file: String) {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        }
+        switch node {
+        case .scalar(let scalar):
+            self = .scalar(Scalar(string: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any,
+                                  location: location(scalar.mark)))
+        case .mapping(let mapping):
+            self = .mapping(Mapping(pairs: mapping.map { (SpecNode($0.key, file: file), SpecNode($0.value, file: file)) },
+                                    location: location(mapping.mark)))
+        case .sequence(let sequence):
+            self = .sequence(List(items: sequence.map { SpecNode($0, file: file) }, location: location(sequence.mark)))
+        case .alias(let alias):
+            self = .scalar(Scalar(string: "", isPlain: true, location: location(alias.mark)))
+        }
+    }
+}
