@@ -1,0 +1,35 @@
+/// Names, ports and pinned images of the observability components, so that other planners
+/// (NetworkPolicies, service telemetry settings) address them the same way.
+public enum ObservabilityStack {
+    /// The `Jaeger` custom resource; the operator names its collector Service `jaeger-collector`.
+    public static let jaeger = "jaeger"
+    /// The Jaeger operator's collector Service.
+    public static let jaegerCollectorService = "jaeger-collector"
+    /// The `OpenTelemetryCollector` custom resource; the operator names its Service `otel-collector`.
+    public static let collector = "otel"
+    /// The collector's Service, where services send OTLP.
+    public static let collectorService = "otel-collector"
+    /// Port of the collector's Prometheus exporter.
+    public static let collectorPrometheusPort = 8889
+    public static let loki = "loki"
+    public static let lokiHTTPPort = 3100
+    public static let promtail = "promtail"
+    public static let promtailHTTPPort = 9080
+    public static let tempo = "tempo"
+    public static let tempoHTTPPort = 3200
+    /// Where Tempo's metrics generator remote-writes and where KEDA queries: the Prometheus Operator's Service.
+    public static let prometheusURL = "http://prometheus-operated.monitoring.svc:9090"
+
+    /// Pinned images.
+    public enum Images {
+        public static let jaegerCollector = "jaegertracing/jaeger-collector:1.57.0"
+        public static let jaegerQuery = "jaegertracing/jaeger-query:1.57.0"
+        public static let collector = "otel/opentelemetry-collector-contrib:0.104.0"
+        public static let loki = "grafana/loki:3.1.1"
+        public static let promtail = "grafana/promtail:3.1.1"
+        public static let tempo = "grafana/tempo:2.5.0"
+    }
+
+    /// `name.namespace.svc.cluster.local`.
+    static func host(_ name: String, _ namespace: String) -> String { "\(name).\(namespace).svc.cluster.local" }
+}

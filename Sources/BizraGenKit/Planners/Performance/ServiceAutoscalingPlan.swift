@@ -1,0 +1,89 @@
+import BizraSpec
+
+/// Per service: the VerticalPodAutoscaler (`autoscaling.vpa`) and, for `engine: keda`, the KEDA
+/// ScaledObject with its triggers and the TriggerAuthentication its Redis trigger uses.
+enum ServiceAutoscalingPlan {
+    static let component = "autoscaling"
+
+    static func objects(_ context: PlanContext, service: Service) -> [KubernetesObject] {
+        guard let autoscaling = service.autoscaling else { return [] }
+        var objects: [KubernetesObject] = []
+        if let vpa = autoscaling.vpa { objects.append(verticalPodAutoscaler(context, service: service, vpa: vpa)) }
+        if autoscaling.engine == .keda { objects += keda(context, service: service, autoscaling: autoscaling) }
+        return objects
+    }
+
+    static func verticalPodAutoscaler(_ context: PlanContext, service: Service, vpa: VPA) -> KubernetesObject {
+        KubernetesObject(
+            apiVersion: "autoscaling.k8s.io/v1", kind: "VerticalPodAutoscaler", name: service.name,
+            namespace: context.namespace, labels: context.labels(component: component, name: service.name),
+            body: ["spec": [
+                "targetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": .string(service.name)],
+                "updatePolicy": ["updateMode": .string(vpa.mode.rawValue)],
+                "resourcePolicy": ["containerPolicies": [[
+                    "containerName": .string(service.name),
+                    "minAllowed": ContainerHardening.amounts(vpa.min),
+                    "maxAllowed": ContainerHardening.amounts(vpa.max),
+                ]]],
+            ]])
+    }
+
+    /// The TriggerAuthentication of a service's Redis triggers.
+    static func redisAuthentication(_ service: Service) -> String { "\(service.name)-redis-auth" }
+
+    static func keda(_ context: PlanContext, service: Service, autoscaling: Autoscaling) -> [KubernetesObject] {
+        let redis = context.spec.caching?.redis
+        let secret = redis.flatMap { RedisClusterPlan.passwordSecret(context.spec, redis: $0) }
+        var usesRedisAuth = false
+        let triggers: [YAMLValue] = autoscaling.triggers.map { trigger in
+            switch trigger.kind {
+            case .cpu(let target), .memory(let target):
+                return [
+                    "name": .string(trigger.name), "type": .string(trigger.kind.typeName), "metricType": "Utilization",
+                    "metadata": ["value": .string(NumberText.decimal(target.value))],
+                ]
+            case .prometheus(let query, let threshold, let activation):
+                var metadata: YAMLMap = [
+                    "serverAddress": .string(ObservabilityStack.prometheusURL),
+                    "query": .string(query),
+                    "threshold": .string(NumberText.decimal(threshold)),
+                ]
+                metadata.set("activationThreshold", activation.map { .string(NumberText.decimal($0)) })
+                return ["name": .string(trigger.name), "type": "prometheus", "metadata": .map(metadata)]
+            case .redis(let list, let length, let connection):
+                let address = redis.map { RedisClusterPlan.address(context, $0) }
+                    ?? "\(connection).\(context.namespace).svc.cluster.local:\(RedisClusterPlan.clientPort)"
+                var entry: YAMLMap = [
+                    "name": .string(trigger.name), "type": "redis-cluster",
+                    "metadata": ["addresses": .string(address), "listName": .string(list), "listLength": .string("\(length)")],
+                ]
+                if secret != nil {
+                    usesRedisAuth = true
+                    entry["authenticationRef"] = ["name": .string(redisAuthentication(service))]
+                }
+                return .map(entry)
+            }
+        }
+        var objects = [KubernetesObject(
+            apiVersion: "keda.sh/v1alpha1", kind: "ScaledObject", name: service.name, namespace: context.namespace,
+            labels: context.labels(component: component, name: service.name),
+            body: ["spec": [
+                "scaleTargetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": .string(service.name)],
+                "minReplicaCount": .int(autoscaling.min),
+                "maxReplicaCount": .int(autoscaling.max),
+                "pollingInterval": .int(max(1, Int(autoscaling.pollingInterval.milliseconds / 1_000))),
+                "cooldownPeriod": .int(Int(autoscaling.cooldown.milliseconds / 1_000)),
+                "triggers": .list(triggers),
+            ]])]
+        if usesRedisAuth, let secret {
+            objects.append(KubernetesObject(
+                apiVersion: "keda.sh/v1alpha1", kind: "TriggerAuthentication", name: redisAuthentication(service),
+                namespace: context.namespace,
+                labels: context.labels(component: component, name: redisAuthentication(service)),
+                body: ["spec": ["secretTargetRef": [[
+                    "parameter": "password", "name": .string(secret.name), "key": .string(secret.key),
+                ]]]]))
+        }
+        return objects
+    }
+}
