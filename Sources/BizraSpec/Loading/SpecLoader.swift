@@ -18,7 +18,7 @@ public struct SpecLoader: Sendable {
             throw SpecError([Finding(rule: "SPEC007", message: "no spec at '\(path)'", at: nil)])
         }
         let files = isDirectory.boolValue ? try specFiles(in: path) : [path]
-        var root = try combine(files)
+        var root = try combine(files.map { (file: $0, node: SpecFileReader(limits: limits).read($0)) })
         if let environment, let overlay = try overlayFile(for: environment, path: path, isDirectory: isDirectory.boolValue, root: root) {
             root = NodeMerge.merge(root, try read(overlay))
         }
@@ -51,14 +51,36 @@ public struct SpecLoader: Sendable {
         return files
     }
 
+    /// Loads a spec from in-memory files (name to text), optionally overlaid by `overlay` text:
+    /// the embedded reference spec, and the examples of the rules, are read this way.
+    public func load(files: [String: String], overlay: (file: String, text: String)? = nil) throws(SpecError) -> Spec {
+        let reader = SpecFileReader(limits: limits)
+        var root = try combine(files.keys.sorted().map { (file: $0, node: reader.parse(Array(files[$0]!.utf8), file: $0)) })
+        if let overlay {
+            switch reader.parse(Array(overlay.text.utf8), file: overlay.file) {
+            case .success(let node): root = NodeMerge.merge(root, node)
+            case .failure(let error): throw error
+            }
+        }
+        return try decode(root)
+    }
+
+    /// The reference platform built into the binary (`bizra-gen init` writes it).
+    public func loadReference(overlay: (file: String, text: String)? = nil) throws(SpecError) -> Spec {
+        try load(files: EmbeddedReferenceSpec.all, overlay: overlay)
+    }
+
     /// One mapping of all sections; a section in two files is SPEC004.
-    private func combine(_ files: [String]) throws(SpecError) -> SpecNode {
+    private func combine(_ documents: [(file: String, node: Result<SpecNode, SpecError>)]) throws(SpecError) -> SpecNode {
         var pairs: [(key: SpecNode, value: SpecNode)] = []
         var findings: [Finding] = []
         var first: SpecNode?
-        for file in files {
+        for document in documents {
             let node: SpecNode
-            do { node = try read(file) } catch { findings += error.findings; continue }
+            switch document.node {
+            case .success(let parsed): node = parsed
+            case .failure(let error): findings += error.findings; continue
+            }
             first = first ?? node
             guard case .mapping(let mapping) = node else { continue }
             for pair in mapping.pairs {

@@ -153,3 +153,22 @@ import Testing
         #expect(throws: SpecError.self) { try SpecLoader().load(path: folder.path, environment: "prod") }
     }
 }
+
+@Suite struct EmbeddedReferenceSpecTests {
+    @Test func embeddedCopyMatchesSpecsFolder() throws {
+        for (name, text) in EmbeddedReferenceSpec.all {
+            let onDisk = try String(contentsOfFile: Fixtures.specs + "/" + name, encoding: .utf8)
+            #expect(onDisk == text, "run scripts/embed-templates: \(name) is stale")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.specs).filter { $0.hasSuffix(".yaml") }
+        #expect(Set(files) == Set(EmbeddedReferenceSpec.all.keys))
+    }
+
+    @Test func embeddedReferenceLoadsAndOverlays() throws {
+        let reference = try SpecLoader().loadReference()
+        #expect(reference == (try SpecLoader().load(path: Fixtures.specs)))
+        let changed = try SpecLoader().loadReference(overlay: ("example.yaml", "sla: { latency: { p95: 150ms } }\n"))
+        #expect(changed.sla.latency.p95 == .milliseconds(150))
+        #expect(changed.sla.latency.source["p95"]?.file == "example.yaml")
+    }
+}
