@@ -1,0 +1,15 @@
+import BizraSpec
+
+/// Runs every rule of the catalogue over a loaded spec.
+public struct SpecChecker: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleCatalogue.all.map { $0.init() }) {
+        self.rules = rules
+    }
+
+    /// Every finding, in a stable order (file, line, column, rule).
+    public func check(_ spec: Spec) -> [Finding] {
+        rules.flatMap { $0.check(spec) }.sortedByLocation()
+    }
+}

@@ -1,0 +1,147 @@
+import BizraSpec
+
+/// The SPEC family: checked while the spec is loaded, so `check` has nothing left to find.
+/// They are in the catalogue for `rules`, `explain` and their examples.
+protocol LoadTimeRule: Rule {}
+
+extension LoadTimeRule {
+    public func check(_ spec: Spec) -> [Finding] { [] }
+    public static var severity: Severity { .error }
+}
+
+let specRules: [any Rule.Type] = [
+    UnknownKey.self, WrongTypeOrUnit.self, MissingKey.self, Duplicate.self, InvalidName.self,
+    UnsupportedVersion.self, InvalidYAML.self, InputLimits.self,
+]
+
+/// SPEC001.
+public struct UnknownKey: LoadTimeRule {
+    public static let identifier = "SPEC001"
+    public static let summary = "unknown key (`replica:` for `replicas:`), with did-you-mean"
+    public static let explanation = """
+        A key the format does not define is an error, never silently ignored: a misspelt `replica:` would \
+        otherwise leave the default in place and deploy something other than what was written. The diagnostic \
+        points at the key and suggests the closest known key.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("services:\n  - { name: bizra-node0, replica: 4 }\n"),
+        .overlay("sla: { latncy: { p50: 50ms, p95: 100ms, p99: 200ms } }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("services:\n  - { name: bizra-node0, replicas: 4 }\n")]
+    public init() {}
+}
+
+/// SPEC002.
+public struct WrongTypeOrUnit: LoadTimeRule {
+    public static let identifier = "SPEC002"
+    public static let summary = "value of the wrong type, or a unit that does not parse (`5 minutes`, `2GB`, `110%`, a cron with 4 fields)"
+    public static let explanation = """
+        Durations, sizes, CPU, percentages, rates and cron schedules are parsed once, at load, into types. \
+        A value that does not parse is reported at the value with the form that was expected.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("sla: { latency: { p95: 5 minutes } }\n"),
+        .overlay("caching: { redis: { memoryPerNode: 2GB } }\n"),
+        .overlay("sla: { errorRate: 110% }\n"),
+        .overlay("chaos: { schedule: \"0 2 * *\" }\n"),
+        .overlay("services:\n  - { name: bizra-node0, replicas: three }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { latency: { p95: 120ms } }\n")]
+    public init() {}
+}
+
+/// SPEC003.
+public struct MissingKey: LoadTimeRule {
+    public static let identifier = "SPEC003"
+    public static let summary = "required key missing (a service without `image`)"
+    public static let explanation = """
+        Keys without a sensible default must be written. The diagnostic points at the mapping that lacks the key.
+        """
+    public static let triggeringExamples: [RuleExample] = [.document("""
+        version: 1
+        platform: { name: shop, environment: staging, namespace: shop, domain: shop.example.com }
+        """)]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { domain: api.example.com }\n")]
+    public init() {}
+}
+
+/// SPEC004.
+public struct Duplicate: LoadTimeRule {
+    public static let identifier = "SPEC004"
+    public static let summary = "duplicate: a key twice in one map, two items with one `name`, a section defined in two files"
+    public static let explanation = """
+        YAML parsers disagree on which of two equal keys wins; bizra-gen refuses the ambiguity. Items of a list \
+        are keyed by `name`, so two with the same name are refused too, with a note at the first.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("sla:\n  errorRate: 1%\n  errorRate: 2%\n"),
+        .overlay("databases:\n  - { name: postgres, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n  - { name: postgres, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]
+    public init() {}
+}
+
+/// SPEC005.
+public struct InvalidName: LoadTimeRule {
+    public static let identifier = "SPEC005"
+    public static let summary = "a name that is not a DNS-1123 label (`Bizra_Node`) or too long for what is derived from it"
+    public static let explanation = """
+        Names become Kubernetes object names, labels and DNS names, and derived objects append suffixes; a name \
+        must be a lowercase DNS-1123 label short enough that every derived name stays within 63 characters.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("databases:\n  - { name: Bizra_DB, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { name: bizra-two }\n")]
+    public init() {}
+}
+
+/// SPEC006.
+public struct UnsupportedVersion: LoadTimeRule {
+    public static let identifier = "SPEC006"
+    public static let summary = "`version` missing or not supported"
+    public static let explanation = """
+        The `version` key names the spec format; this bizra-gen reads version 1. A spec without it, or for \
+        another version, is refused before anything else is read.
+        """
+    public static let triggeringExamples: [RuleExample] = [.overlay("version: 2\n")]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("version: 1\n")]
+    public init() {}
+}
+
+/// SPEC007.
+public struct InvalidYAML: LoadTimeRule {
+    public static let identifier = "SPEC007"
+    public static let summary = "YAML that does not parse (line and column from the parser)"
+    public static let explanation = """
+        A syntax error is reported where the parser found it, with the context it was reading; invalid UTF-8 \
+        and NUL bytes are reported at their position.
+        """
+    public static let triggeringExamples: [RuleExample] = [.document("version: 1\nplatform: [unclosed\n")]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { labels: { team: core } }\n")]
+    public init() {}
+}
+
+/// SPEC008.
+public struct InputLimits: LoadTimeRule {
+    public static let identifier = "SPEC008"
+    public static let summary = "input beyond the limits: file too large, nesting too deep, alias expansion too large (YAML bombs)"
+    public static let explanation = """
+        Every spec file is checked against size, nesting-depth, alias-count and expanded-size limits in one \
+        linear pass before it is composed, so hostile input is refused in bounded time and memory.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .document("version: 1\nplatform: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"),
+        .document("""
+            version: 1
+            a: &a [x, x, x, x, x, x, x, x, x, x]
+            b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+            c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+            d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+            e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+            f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+            """),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { labels: { a: b } }\n")]
+    public init() {}
+}
