@@ -1,0 +1,12 @@
+/// The planners of the nine manifests, in file order, and the renderers of the other artifacts.
+public enum PlannerRegistry {
+    public static let manifests: [any ManifestPlanner] = [
+        NamespacesPlanner(),
+        ConfigSecretsPlanner(),
+        WorkloadsPlanner(),
+        ServicesIngressPlanner(),
+        MonitoringPlanner(),
+    ]
+
+    public static let artifacts: [any ArtifactRenderer] = []
+}
