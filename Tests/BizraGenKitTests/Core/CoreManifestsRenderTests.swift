@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import BizraGenKit
 
-/// Renders manifests 01–05 of the reference platform; with `BIZRA_CORE_RENDER_DIR` set, writes them
+/// Renders manifests 01–05 of the reference platform (the embedded reference spec); with `BIZRA_CORE_RENDER_DIR` set, writes them
 /// there for `validate-manifests`.
 @Suite struct CoreManifestsRenderTests {
     static let planners: [any ManifestPlanner] = [
@@ -15,11 +15,20 @@ import Testing
             == ["01-namespaces.yaml", "02-config-secrets.yaml", "03-workloads.yaml", "04-services-ingress.yaml", "05-monitoring.yaml"])
     }
 
-    @Test func renderingIsDeterministicAndEveryContainerIsHardened() throws {
+    @Test func theLoadedReferenceSpecPlansLikeTheFixture() throws {
+        let loaded = PlanContext(spec: try SpecLoader().loadReference())
         for planner in Self.planners {
-            let objects = planner.objects(for: CoreFixture.context)
+            #expect(ManifestFile(path: "", objects: planner.objects(for: loaded)).render()
+                == ManifestFile(path: "", objects: planner.objects(for: CoreFixture.context)).render(), "\(planner.fileName)")
+        }
+    }
+
+    @Test func renderingIsDeterministicAndEveryContainerIsHardened() throws {
+        let context = PlanContext(spec: try SpecLoader().loadReference())
+        for planner in Self.planners {
+            let objects = planner.objects(for: context)
             let text = ManifestFile(path: "k8s/\(planner.fileName)", objects: objects).render()
-            #expect(text == ManifestFile(path: "k8s/\(planner.fileName)", objects: planner.objects(for: CoreFixture.context)).render())
+            #expect(text == ManifestFile(path: "k8s/\(planner.fileName)", objects: planner.objects(for: context)).render())
             let keys = objects.map { "\($0.kind)/\($0.namespace ?? "")/\($0.name)" }
             #expect(Set(keys).count == keys.count, "duplicate objects in \(planner.fileName)")
             if let directory = ProcessInfo.processInfo.environment["BIZRA_CORE_RENDER_DIR"] {

@@ -86,3 +86,20 @@ import Testing
         #expect(Set(names).count == names.count)
     }
 }
+
+@Suite struct CachePolicyTests {
+    let objects = ServicesIngressPlanner().objects(for: CoreFixture.context)
+
+    @Test func redisPeersBootstrapAndKEDAReachRedis() throws {
+        #expect(objects.coreObject("NetworkPolicy", "allow-redis-cluster-to-redis-cluster") != nil)
+        #expect(objects.coreObject("NetworkPolicy", "allow-redis-cluster-bootstrap-to-redis-cluster-egress") != nil)
+        let keda = try #require(objects.coreObject("NetworkPolicy", "allow-keda-to-redis-cluster"))
+        #expect(keda.coreField("spec", "ingress")?[0]?["ports"]?[0]?["port"] == 6379)
+        #expect(objects.coreObject("NetworkPolicy", "allow-prometheus-to-redis-cluster") != nil)
+        #expect(objects.coreObject("NetworkPolicy", "allow-prometheus-to-varnish") != nil)
+
+        var spec = CoreFixture.spec
+        spec.services[0].autoscaling?.triggers.removeAll { $0.kind.typeName == "redis" }
+        #expect(ServicesIngressPlanner().objects(for: PlanContext(spec: spec)).coreObject("NetworkPolicy", "allow-keda-to-redis-cluster") == nil)
+    }
+}

@@ -2,8 +2,9 @@ import BizraSpec
 
 /// The NetworkPolicies of the services' namespace: deny everything, then allow exactly what the
 /// model says talks: each service to its `dependsOn` targets, Varnish to its backend, the ingress
-/// controller to the entry point, Prometheus to every metrics port, the database and Redis
-/// clusters to their peers, DNS, and OTLP to the observability namespace when tracing exists.
+/// controller to the entry point, Prometheus to every metrics port (services, databases, the
+/// Redis and Varnish exporters), the database and Redis clusters to their peers (and the Redis
+/// bootstrap Job and KEDA to Redis), DNS, and OTLP to the observability namespace when tracing exists.
 ///
 /// An allow between two pods of the namespace needs both ends opened: the target's ingress
 /// (policy `allow-a-to-b`) and the source's egress (policy `allow-a-to-b-egress`).
@@ -14,10 +15,12 @@ public struct NetworkPolicyPlan {
     public static let prometheusNamespace = "monitoring"
     public static let prometheusPods = ["app.kubernetes.io/name": "prometheus"]
     /// The Redis client and cluster-bus ports.
-    public static let redisPorts = [6379, 16379]
+    public static let redisPorts = [RedisClusterPlan.clientPort, RedisClusterPlan.busPort]
     /// The pods cert-manager starts to answer HTTP-01 challenges, and their port.
     public static let acmeSolverPods = ["acme.cert-manager.io/http01-solver": "true"]
     public static let acmeSolverPort = 8089
+    /// Where the KEDA operator runs (it reads Redis lists for `redis` triggers).
+    public static let kedaNamespace = "keda"
     /// The ports the Kubernetes API server listens on.
     public static let apiServerPorts = [443, 6443]
 
@@ -67,8 +70,24 @@ public struct NetworkPolicyPlan {
                                        ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
         }
         if let redis = spec.caching?.redis {
+            let redisPorts = Self.redisPorts.map(NetworkAllow.Port.tcp)
             allows.append(NetworkAllow(name: "allow-\(redis.name)-to-\(redis.name)", from: pods(redis.name),
-                                       to: pods(redis.name), ports: Self.redisPorts.map(NetworkAllow.Port.tcp)))
+                                       to: pods(redis.name), ports: redisPorts))
+            let bootstrap = RedisBootstrap.name(redis)
+            allows.append(NetworkAllow(name: "allow-\(bootstrap)-to-\(redis.name)", from: pods(bootstrap),
+                                       to: pods(redis.name), ports: redisPorts))
+            if Self.kedaReadsRedis(redis, spec) {
+                allows.append(NetworkAllow(name: "allow-keda-to-\(redis.name)", from: .namespace(Self.kedaNamespace, pods: nil),
+                                           to: pods(redis.name), ports: [.tcp(RedisClusterPlan.clientPort)]))
+            }
+            if redis.exporter {
+                allows.append(NetworkAllow(name: "allow-prometheus-to-\(redis.name)", from: prometheus, to: pods(redis.name),
+                                           ports: [.tcp(RedisClusterPlan.exporterPort)]))
+            }
+        }
+        if let varnish = spec.caching?.varnish {
+            allows.append(NetworkAllow(name: "allow-prometheus-to-\(varnish.name)", from: prometheus, to: pods(varnish.name),
+                                       ports: [.tcp(VarnishPlan.exporterPort)]))
         }
         allows.append(NetworkAllow(name: "allow-dns-egress", from: .allPods, to: .namespace("kube-system", pods: nil),
                                    ports: [NetworkAllow.Port(.number(53), protocol: "UDP"), .tcp(53)]))
@@ -101,6 +120,16 @@ public struct NetworkPolicyPlan {
             }
         }
         return objects
+    }
+
+    /// Whether a service scales on a list of this Redis (KEDA then connects to it).
+    static func kedaReadsRedis(_ redis: Redis, _ spec: Spec) -> Bool {
+        spec.services.contains { service in
+            guard let autoscaling = service.autoscaling, autoscaling.engine == .keda else { return false }
+            return autoscaling.triggers.contains {
+                if case let .redis(_, _, connection) = $0.kind { connection == redis.name } else { false }
+            }
+        }
     }
 
     func pods(_ name: String) -> NetworkAllow.Peer { .pods(context.selector(name: name)) }
