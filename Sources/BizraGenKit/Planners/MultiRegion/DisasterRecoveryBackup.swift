@@ -1,0 +1,192 @@
+import BizraSpec
+
+/// The DR backup CronJob `<platform>-dr-backup` on `backup.schedule`: one init container per
+/// `include` entry dumps it into a shared scratch volume, then the AWS CLI copies the dumps to the
+/// bucket and replicates them to each `replicateTo` region's bucket (`<bucket>-<region>`).
+/// Credentials come only from the optional Secret `<platform>-dr-backup-aws` by reference, or
+/// from the pod's cloud identity when it is absent. Init containers cannot carry probes.
+struct DisasterRecoveryBackup {
+    static let awsImage = "amazon/aws-cli:2.17.20"
+    static let redisImage = "redis:7.2.5"
+    static let postgresImage = "postgres"
+    static let kubectlImage = "bitnami/kubectl"
+    static let scratch = "/backup"
+    /// Finished Jobs kept for inspection.
+    static let historyLimit = 3
+
+    let objects: [KubernetesObject]
+
+    /// The name of the DR backup.
+    static func name(_ context: PlanContext) -> String { "\(context.platform.name)-dr-backup" }
+
+    /// The upload script (bash, shellcheck-clean).
+    static func script(backup: Regions.Backup, primary: String, prefix: String) -> String {
+        let includes = backup.include.map(ShellWord.quoted).joined(separator: " ")
+        let regions = backup.replicateTo.map(ShellWord.quoted).joined(separator: " ")
+        return """
+        #!/usr/bin/env bash
+        # Copies each dump to the DR bucket, then replicates the run to every region's bucket.
+        set -euo pipefail
+        bucket="${BACKUP_BUCKET:-\(backup.bucket)}"
+        source_region=\(ShellWord.quoted(primary))
+        run="\(prefix)/$(date -u +%Y%m%dT%H%M%SZ)"
+        includes=(\(includes))
+        regions=(\(regions))
+        status=0
+        shopt -s nullglob
+        for item in "${includes[@]}"; do
+          dumps=("\(scratch)/${item}".*)
+          if [ "${#dumps[@]}" -eq 0 ]; then
+            echo "backup: no dump for ${item}" >&2
+            status=1
+            continue
+          fi
+          for file in "${dumps[@]}"; do
+            if ! aws s3 cp --only-show-errors --region "$source_region" "$file" "${bucket}/${run}/${file##*/}"; then
+              echo "backup: upload of ${file##*/} failed" >&2
+              status=1
+            fi
+          done
+        done
+        for region in "${regions[@]}"; do
+          if ! aws s3 sync --only-show-errors --source-region "$source_region" --region "$region" \\
+            "${bucket}/${run}/" "${bucket}-${region}/${run}/"; then
+            echo "backup: replication to ${region} failed" >&2
+            status=1
+          fi
+        done
+        exit "$status"
+
+        """
+    }
+
+    init(backup: Regions.Backup, regions: Regions, context: PlanContext) {
+        let name = Self.name(context)
+        let labels = context.labels(component: "dr-backup", name: name)
+        let selector = context.selector(name: name)
+        let namespace = context.namespace
+        let scratchMount: YAMLValue = ["name": "backup", "mountPath": .string(Self.scratch)]
+        let tmpMount: YAMLValue = ["name": "tmp", "mountPath": "/tmp"]
+        var initContainers: [YAMLValue] = []
+        var egress: [YAMLValue] = [EgressPolicy.https, EgressPolicy.kubernetesAPI]
+        var needsResourceReader = false
+        for item in backup.include {
+            switch item {
+            case "kubernetes-resources":
+                needsResourceReader = true
+                initContainers.append(Self.dumper(
+                    name: item, image: "\(Self.kubectlImage):\(context.platform.kubernetesVersion)",
+                    script: "kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
+                    env: [], mounts: [scratchMount, tmpMount]))
+            case "ground-truth-database":
+                guard let database = Self.database(context.spec, regions: regions) else { continue }
+                egress.append(EgressPolicy.pods(["cnpg.io/cluster": database.name], port: 5432))
+                initContainers.append(Self.dumper(
+                    name: item, image: "\(Self.postgresImage):\(database.version)",
+                    script: "pg_dump --format=custom --file=\(Self.scratch)/\(item).dump",
+                    env: [
+                        BatchContainer.env("PGHOST", "\(database.name)-rw"),
+                        BatchContainer.env("PGDATABASE", "app"),
+                        BatchContainer.secretEnv("PGUSER", secret: "\(database.name)-app", key: "username"),
+                        BatchContainer.secretEnv("PGPASSWORD", secret: "\(database.name)-app", key: "password"),
+                    ],
+                    mounts: [scratchMount, tmpMount]))
+            case "redis-snapshots":
+                guard let redis = context.spec.caching?.redis else { continue }
+                egress.append(EgressPolicy.pods(context.selector(name: redis.name), port: 6379))
+                initContainers.append(Self.dumper(
+                    name: item, image: Self.redisImage,
+                    script: "redis-cli -h \(redis.name) --rdb \(Self.scratch)/\(item).rdb",
+                    env: [BatchContainer.secretEnv("REDISCLI_AUTH", secret: redis.name, key: "password", optional: true)],
+                    mounts: [scratchMount, tmpMount]))
+            default:
+                continue
+            }
+        }
+        let awsSecret = "\(name)-aws"
+        let upload = BatchContainer.script(
+            name: "upload", image: Self.awsImage, shell: "/bin/bash",
+            script: Self.script(backup: backup, primary: regions.primary,
+                                prefix: "\(context.platform.name)/\(context.platform.environment)"),
+            env: [
+                BatchContainer.env("HOME", "/tmp"),
+                BatchContainer.env("AWS_DEFAULT_REGION", regions.primary),
+                BatchContainer.secretEnv("AWS_ACCESS_KEY_ID", secret: awsSecret, key: "AWS_ACCESS_KEY_ID", optional: true),
+                BatchContainer.secretEnv("AWS_SECRET_ACCESS_KEY", secret: awsSecret, key: "AWS_SECRET_ACCESS_KEY", optional: true),
+            ],
+            volumeMounts: [scratchMount, tmpMount])
+        var podSpec: YAMLMap = [
+            "serviceAccountName": .string(name),
+            "automountServiceAccountToken": .bool(needsResourceReader),
+            "restartPolicy": "Never",
+            "securityContext": ContainerHardening.podSecurityContext,
+        ]
+        if !initContainers.isEmpty { podSpec["initContainers"] = .list(initContainers) }
+        podSpec["containers"] = [upload]
+        podSpec["volumes"] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
+        let cronJob = KubernetesObject(
+            apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
+            body: ["spec": [
+                "schedule": .string(backup.schedule.expression),
+                "concurrencyPolicy": "Forbid",
+                "successfulJobsHistoryLimit": .int(Self.historyLimit),
+                "failedJobsHistoryLimit": .int(Self.historyLimit),
+                "jobTemplate": ["spec": [
+                    "backoffLimit": 1,
+                    "template": [
+                        "metadata": ["labels": .map(YAMLMap(sortedKeys: labels))],
+                        "spec": .map(podSpec),
+                    ],
+                ]],
+            ]]
+        )
+        var objects = [
+            KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
+                             body: ["automountServiceAccountToken": .bool(needsResourceReader)]),
+            cronJob,
+            EgressPolicy(name: name, selector: selector, labels: labels, namespace: namespace, rules: egress).object,
+        ]
+        if needsResourceReader {
+            objects.append(KubernetesObject(
+                apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: name, namespace: namespace, labels: labels,
+                body: ["rules": [
+                    ["apiGroups": [""], "resources": ["configmaps", "services", "serviceaccounts", "persistentvolumeclaims"],
+                     "verbs": ["get", "list"]],
+                    ["apiGroups": ["apps"], "resources": ["deployments", "statefulsets"], "verbs": ["get", "list"]],
+                    ["apiGroups": ["networking.k8s.io"], "resources": ["ingresses", "networkpolicies"], "verbs": ["get", "list"]],
+                    ["apiGroups": ["policy"], "resources": ["poddisruptionbudgets"], "verbs": ["get", "list"]],
+                ]]))
+            objects.append(KubernetesObject(
+                apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: name, namespace: namespace, labels: labels,
+                body: [
+                    "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": .string(name)],
+                    "subjects": [["kind": "ServiceAccount", "name": .string(name), "namespace": .string(namespace)]],
+                ]))
+        }
+        self.objects = objects
+    }
+
+    /// What `kubernetes-resources` exports (Secrets never: they live in the external store).
+    static let resourceKinds = ["configmaps", "services", "serviceaccounts", "persistentvolumeclaims",
+                                "deployments", "statefulsets", "ingresses", "networkpolicies", "poddisruptionbudgets"]
+
+    /// The ground-truth database: the replicated one, else the first.
+    static func database(_ spec: Spec, regions: Regions) -> Database? {
+        regions.databaseReplication.flatMap { spec.database(named: $0.source) } ?? spec.databases.first
+    }
+
+    /// A hardened init container writing one dump into the scratch volume.
+    static func dumper(name: String, image: String, script: String, env: [YAMLValue], mounts: [YAMLValue]) -> YAMLValue {
+        var container: YAMLMap = [
+            "name": .string("dump-\(name)"),
+            "image": .string(image),
+            "imagePullPolicy": "IfNotPresent",
+            "command": ["/bin/sh", "-c", .string("set -eu; " + script)],
+        ]
+        if !env.isEmpty { container["env"] = .list(env) }
+        container["resources"] = ContainerHardening.resources(BatchContainer.resources)
+        container["securityContext"] = ContainerHardening.containerSecurityContext
+        container["volumeMounts"] = .list(mounts)
+        return .map(container)
+    }
+}

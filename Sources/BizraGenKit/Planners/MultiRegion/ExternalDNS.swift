@@ -1,0 +1,103 @@
+import BizraSpec
+
+/// ExternalDNS in the services' namespace: publishes the weighted regional Ingresses and the
+/// DNSEndpoints to the spec's DNS provider, owning only records tagged with this platform.
+struct ExternalDNS {
+    static let name = "external-dns"
+    static let image = "registry.k8s.io/external-dns/external-dns:v0.14.2"
+    static let port = 7979
+    static let resources = Resources(
+        requests: ResourceAmounts(cpu: CPU(millicores: 50), memory: .mebibytes(64)),
+        limits: ResourceAmounts(cpu: CPU(millicores: 200), memory: .mebibytes(128))
+    )
+
+    /// ExternalDNS's provider name for the spec's `dns.provider` (Route 53 is `aws`).
+    static func provider(_ dnsProvider: String) -> String {
+        switch dnsProvider.lowercased() {
+        case "route53", "aws": "aws"
+        case "clouddns", "google": "google"
+        case "azure-dns", "azure": "azure"
+        default: dnsProvider
+        }
+    }
+
+    /// Whether the provider is Route 53, whose weights and set identifiers the annotations use.
+    static func isRoute53(_ dnsProvider: String) -> Bool { provider(dnsProvider) == "aws" }
+
+    let objects: [KubernetesObject]
+
+    init(regions: Regions, context: PlanContext) {
+        let namespace = context.namespace
+        let labels = context.labels(component: "external-dns", name: Self.name)
+        let selector = context.selector(name: Self.name)
+        let provider = Self.provider(regions.dns.provider)
+        var args: [YAMLValue] = [
+            "--source=ingress",
+            "--source=crd",
+            "--crd-source-apiversion=externaldns.k8s.io/v1alpha1",
+            "--crd-source-kind=DNSEndpoint",
+            .string("--namespace=\(namespace)"),
+            .string("--provider=\(provider)"),
+            .string("--domain-filter=\(regions.dns.zone)"),
+            "--registry=txt",
+            .string("--txt-owner-id=\(context.platform.name)-\(context.platform.environment)"),
+            "--policy=upsert-only",
+        ]
+        if provider == "aws" { args.append("--aws-zone-type=public") }
+        let probe = ContainerHardening.httpProbe(path: "/healthz", port: "http", initialDelay: .seconds(5), period: .seconds(10))
+        let container: YAMLValue = [
+            "name": .string(Self.name),
+            "image": .string(Self.image),
+            "imagePullPolicy": "IfNotPresent",
+            "args": .list(args),
+            "env": [.map(["name": "AWS_DEFAULT_REGION", "value": .string(regions.primary)])],
+            "ports": [["name": "http", "containerPort": .int(Self.port), "protocol": "TCP"]],
+            "resources": ContainerHardening.resources(Self.resources),
+            "readinessProbe": probe,
+            "livenessProbe": probe,
+            "securityContext": ContainerHardening.containerSecurityContext,
+        ]
+        let deployment = KubernetesObject(
+            apiVersion: "apps/v1", kind: "Deployment", name: Self.name, namespace: namespace, labels: labels,
+            body: ["spec": [
+                "replicas": 1,
+                // Two instances would race each other on the same records.
+                "strategy": ["type": "Recreate"],
+                "selector": ["matchLabels": .map(YAMLMap(sortedKeys: selector))],
+                "template": [
+                    "metadata": ["labels": .map(YAMLMap(sortedKeys: labels))],
+                    "spec": [
+                        "serviceAccountName": .string(Self.name),
+                        "securityContext": ContainerHardening.podSecurityContext,
+                        "containers": [container],
+                    ],
+                ],
+            ]]
+        )
+        let clusterRole = KubernetesObject(
+            apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole",
+            name: "\(context.platform.name)-\(Self.name)", labels: labels,
+            body: ["rules": [
+                ["apiGroups": [""], "resources": ["services", "endpoints", "pods"], "verbs": ["get", "watch", "list"]],
+                ["apiGroups": [""], "resources": ["nodes"], "verbs": ["list", "watch"]],
+                ["apiGroups": ["networking.k8s.io"], "resources": ["ingresses"], "verbs": ["get", "watch", "list"]],
+                ["apiGroups": ["externaldns.k8s.io"], "resources": ["dnsendpoints"], "verbs": ["get", "watch", "list"]],
+                ["apiGroups": ["externaldns.k8s.io"], "resources": ["dnsendpoints/status"], "verbs": ["update"]],
+            ]]
+        )
+        let binding = KubernetesObject(
+            apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding",
+            name: "\(context.platform.name)-\(Self.name)", labels: labels,
+            body: [
+                "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                            "name": .string(clusterRole.name)],
+                "subjects": [["kind": "ServiceAccount", "name": .string(Self.name), "namespace": .string(namespace)]],
+            ]
+        )
+        let serviceAccount = KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: Self.name,
+                                              namespace: namespace, labels: labels)
+        let egress = EgressPolicy(name: Self.name, selector: selector, labels: labels, namespace: namespace,
+                                  rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI])
+        objects = [serviceAccount, clusterRole, binding, deployment, egress.object]
+    }
+}

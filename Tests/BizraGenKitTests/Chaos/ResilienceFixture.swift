@@ -1,0 +1,111 @@
+import BizraSpec
+import Foundation
+@testable import BizraGenKit
+
+/// The reference platform for the chaos, multi-region and load-test tests, the tools their output
+/// must satisfy, and helpers to reach into planned objects.
+enum ResilienceFixture {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `$BIZRA_SHARED/design/reference-spec.yaml` (default `../shared`), else the project's specs/.
+    static let spec: Spec = {
+        let shared = ProcessInfo.processInfo.environment["BIZRA_SHARED"]
+            ?? repository.deletingLastPathComponent().appendingPathComponent("shared").path
+        let reference = "\(shared)/design/reference-spec.yaml"
+        let path = FileManager.default.fileExists(atPath: reference) ? reference : repository.appendingPathComponent("specs").path
+        do {
+            return try SpecLoader().load(path: path)
+        } catch {
+            fatalError("cannot load the reference spec at \(path): \(error)")
+        }
+    }()
+
+    /// The object of that kind and name.
+    static func find(_ objects: [KubernetesObject], _ kind: String, _ name: String) -> KubernetesObject? {
+        objects.first { $0.kind == kind && $0.name == name }
+    }
+
+    /// A value by dotted path (`spec.templates.0.name`) under the object's body.
+    static func value(_ object: KubernetesObject?, _ path: String) -> YAMLValue? {
+        guard let object else { return nil }
+        var value: YAMLValue? = .map(object.body)
+        for part in path.split(separator: ".") {
+            if let index = Int(part) { value = value?[index] } else { value = value?[String(part)] }
+        }
+        return value
+    }
+
+    /// The executable `name` from the validators' venv or PATH; nil (with the reason printed) when absent.
+    static func tool(_ name: String) -> String? {
+        let venv = repository.appendingPathComponent(".venv-validators/bin/\(name)").path
+        if FileManager.default.isExecutableFile(atPath: venv) { return venv }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+            return "\(directory)/\(name)"
+        }
+        print("skipped: \(name) is not installed (run /work/shared/tools/install-validators \(repository.path)/.venv-validators)")
+        return nil
+    }
+
+    /// Runs `executable` with `arguments` (and `environment` added); returns its status and combined output.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// A fresh scratch folder, removed by `cleanup`.
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("planners-c-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `text` to `name` in `directory` and returns its path.
+    @discardableResult
+    static func write(_ text: String, _ name: String, in directory: URL, executable: Bool = false) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+        return url.path
+    }
+
+    /// shellcheck's verdict on `script`: nil when shellcheck is absent.
+    static func shellcheck(_ script: String) throws -> (status: Int32, output: String)? {
+        guard let shellcheck = tool("shellcheck") else { return nil }
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(script, "script.sh", in: directory)
+        return try run(shellcheck, [path])
+    }
+
+    /// validate-manifests on the file of `objects`: nil when the validator is absent.
+    static func validate(_ objects: [KubernetesObject], as name: String) throws -> (status: Int32, output: String)? {
+        guard let validator = tool("validate-manifests") else { return nil }
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(ManifestFile(path: "k8s/\(name)", objects: objects).render(), name, in: directory)
+        return try run(validator, ["--k8s-version", spec.platform.kubernetesVersion, path])
+    }
+
+    /// `promtool check rules` on a PrometheusRule's spec: nil when promtool is absent.
+    static func checkRules(_ rule: KubernetesObject) throws -> (status: Int32, output: String)? {
+        guard let promtool = tool("promtool"), let spec = value(rule, "spec") else { return nil }
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try write(YAMLWriter.document(spec), "rules.yml", in: directory)
+        return try run(promtool, ["check", "rules", path])
+    }
+}
