@@ -30,5 +30,6 @@ let package = Package(
         .testTarget(name: "BizraSpecTests", dependencies: ["BizraSpec"]),
         .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec"]),
         .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules"]),
+        .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", .product(name: "Yams", package: "Yams")]),
     ]
 )

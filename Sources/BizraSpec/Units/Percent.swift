@@ -24,7 +24,7 @@ public struct Percent: SpecUnit, Comparable {
     /// 70% is 70.
     public var value: Double { Double(micropercent) / Double(Percent.scale) }
     /// 70% is 0.7.
-    public var fraction: Double { value / 100 }
+    public var fraction: Double { Double(micropercent) / Double(Percent.scale * 100) }
     /// 70% is 70 when whole: what autoscalers take.
     public var wholeValue: Int? { micropercent % Percent.scale == 0 ? Int(micropercent / Percent.scale) : nil }
 

@@ -34,7 +34,7 @@ enum DecimalText {
         let (total, overflow) = whole.multipliedReportingOverflow(by: scale)
         guard !overflow else { return nil }
         guard parts.count == 2 else { return total }
-        let digits = parts[1].prefix { $0 != "0" } .isEmpty ? "" : String(parts[1].reversed().drop { $0 == "0" }.reversed())
+        let digits = String(parts[1].reversed().drop { $0 == "0" }.reversed())
         guard !digits.isEmpty else { return total }
         guard digits.count <= 9, let fraction = Int64(digits) else { return nil }
         var denominator: Int64 = 1
