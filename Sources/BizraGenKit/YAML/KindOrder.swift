@@ -1,0 +1,46 @@
+/// The fixed order of kinds in generated files: what others depend on comes first.
+public enum KindOrder {
+    /// The known kinds, in output order.
+    public static let kinds: [String] = [
+        "Namespace", "ResourceQuota", "LimitRange", "PriorityClass",
+        "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
+        "ConfigMap", "Secret", "SecretStore", "ClusterSecretStore", "ExternalSecret",
+        "Service", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob",
+        "PodDisruptionBudget", "HorizontalPodAutoscaler", "VerticalPodAutoscaler", "Cluster",
+        "Certificate", "Issuer", "ClusterIssuer", "Ingress", "NetworkPolicy",
+        "ServiceMonitor", "PodMonitor", "PrometheusRule", "Jaeger", "OpenTelemetryCollector",
+        "TriggerAuthentication", "ScaledObject",
+        "NetworkChaos", "PodChaos", "StressChaos", "IOChaos", "HTTPChaos", "Workflow", "Schedule",
+        "DNSEndpoint",
+    ]
+
+    private static let ranks: [String: Int] = Dictionary(
+        uniqueKeysWithValues: kinds.enumerated().map { ($0.element, $0.offset) }
+    )
+
+    /// The kind's position in ``kinds``; every unknown kind ranks after all known ones.
+    public static func rank(_ kind: String) -> Int {
+        ranks[kind] ?? kinds.count
+    }
+}
+
+extension Array where Element == KubernetesObject {
+    /// The objects in output order: by ``KindOrder`` (unknown kinds alphabetically after the
+    /// known ones), then namespace (cluster-scoped first), then name; ties by API version.
+    public func sortedForOutput() -> [KubernetesObject] {
+        sorted { lhs, rhs in
+            let (lhsRank, rhsRank) = (KindOrder.rank(lhs.kind), KindOrder.rank(rhs.kind))
+            if lhsRank != rhsRank { return lhsRank < rhsRank }
+            let keys = [
+                (lhs.kind, rhs.kind),
+                (lhs.namespace ?? "", rhs.namespace ?? ""),
+                (lhs.name, rhs.name),
+                (lhs.apiVersion, rhs.apiVersion),
+            ]
+            for (left, right) in keys where !left.unicodeScalars.elementsEqual(right.unicodeScalars) {
+                return String.scalarOrder(left, right)
+            }
+            return String.scalarOrder(YAMLWriter.document(lhs.yaml), YAMLWriter.document(rhs.yaml))
+        }
+    }
+}
