@@ -1,0 +1,39 @@
+# bizra-gen: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN := .build/release/bizra-gen
+DEBUG_BIN := .build/debug/bizra-gen
+export BIZRA_SHARED ?= $(abspath ../shared)
+
+.PHONY: run build test unit-test drift conformance templates clean
+
+## run: build bizra-gen in release mode and write out/ from specs/
+run: build
+	$(RELEASE_BIN) build
+
+build:
+	$(SWIFT) build -c release --product bizra-gen
+
+## test: everything CI runs (unit and CLI tests, the out/ drift gate, conformance)
+test: unit-test drift conformance
+
+unit-test:
+	./scripts/embed-templates --check
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## drift: fail when the committed out/ differs from a fresh build of specs/
+drift:
+	$(SWIFT) build --product bizra-gen
+	$(DEBUG_BIN) build --check
+
+## conformance: the real tools on what bizra-gen writes (installs them on first use)
+conformance:
+	./scripts/conformance
+
+## templates: regenerate the embedded copies of templates/ and specs/
+templates:
+	./scripts/embed-templates
+
+clean:
+	rm -rf .build
