@@ -96,7 +96,11 @@ enum ResilienceFixture {
         guard let validator = tool("validate-manifests") else { return nil }
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try write(ManifestFile(path: "k8s/\(name)", objects: objects).render(), name, in: directory)
+        let text = ManifestFile(path: "k8s/\(name)", objects: objects).render()
+        if let keep = ProcessInfo.processInfo.environment["BIZRA_RESILIENCE_RENDER_DIR"] {
+            try write(text, name, in: URL(fileURLWithPath: keep))
+        }
+        let path = try write(text, name, in: directory)
         return try run(validator, ["--k8s-version", spec.platform.kubernetesVersion, path])
     }
 

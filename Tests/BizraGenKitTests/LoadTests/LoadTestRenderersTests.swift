@@ -23,6 +23,7 @@ struct LoadTestRenderersTests {
         #expect(latency.contains("{ name: 'validate', method: 'POST', path: '/api/v1/validate', body: '{\"claim\":\"benchmark\"}' }"))
         #expect(latency.contains("{ name: 'health', method: 'GET', path: '/health', body: null }"))
         #expect(!latency.contains("&quot;") && !latency.contains("&#39;"))
+        #expect(K6ScriptRenderer.canonicalHeader("x-ihsan-SCORE") == "X-Ihsan-Score")
     }
 
     @Test func thresholdsComeFromTheSLA() throws {
@@ -59,6 +60,9 @@ struct LoadTestRenderersTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         for (path, text) in try Self.scripts().sorted(by: { $0.key < $1.key }) {
             let file = try F.write(text, path, in: directory)
+            if let keep = ProcessInfo.processInfo.environment["BIZRA_RESILIENCE_RENDER_DIR"] {
+                try F.write(text, path, in: URL(fileURLWithPath: keep))
+            }
             let result = try F.run(k6, ["inspect", file])
             #expect(result.status == 0, "\(path): \(result.output)")
             if path == "k6/throughput.js" {

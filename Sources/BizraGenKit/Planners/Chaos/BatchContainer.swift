@@ -27,7 +27,7 @@ enum BatchContainer {
         var container: YAMLMap = [
             "name": .string(name),
             "image": .string(image),
-            "imagePullPolicy": "IfNotPresent",
+            "imagePullPolicy": "Always",
             "command": [.string(shell), "-c", .string(script)],
         ]
         if !env.isEmpty { container["env"] = .list(env) }
@@ -38,6 +38,17 @@ enum BatchContainer {
         if !volumeMounts.isEmpty { container["volumeMounts"] = .list(volumeMounts) }
         return .map(container)
     }
+
+    /// checkov findings that are intended, with the reason, as checkov reads them from annotations.
+    static func checkovSkips(_ reasons: [(check: String, reason: String)]) -> [String: String] {
+        var annotations: [String: String] = [:]
+        for (index, skip) in reasons.enumerated() {
+            annotations["checkov.io/skip\(index + 1)"] = "\(skip.check)=\(skip.reason)"
+        }
+        return annotations
+    }
+
+    static let pinnedByTag = (check: "CKV_K8S_43", reason: "images are pinned to a version tag")
 
     /// `{name, value}`.
     static func env(_ name: String, _ value: String) -> YAMLValue {

@@ -16,14 +16,16 @@ public struct ChaosEngineeringPlanner: ManifestPlanner {
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         guard let chaos = context.spec.chaos else { return [] }
         let pause = chaos.paused ? [Self.pauseAnnotation: "true"] : [:]
-        let labels = context.labels(component: "chaos-engineering")
         var objects: [KubernetesObject] = chaos.experiments.map { experiment in
             let plan = ChaosExperimentPlan(experiment, chaos: chaos, context: context)
             return KubernetesObject(apiVersion: Self.apiVersion, kind: plan.kind, name: experiment.name,
-                                    namespace: chaos.namespace, labels: labels, annotations: pause,
+                                    namespace: chaos.namespace,
+                                    labels: context.labels(component: "chaos-engineering", name: experiment.name),
+                                    annotations: pause,
                                     body: ["spec": .map(plan.spec)])
         }
         if let workflow = chaos.workflow {
+            let labels = context.labels(component: "chaos-engineering", name: workflow.name)
             let verification = IhsanVerification(context: context, chaos: chaos)
             let workflowSpec = ResilienceWorkflow(workflow, chaos: chaos, verification: verification, context: context).spec
             objects.append(KubernetesObject(apiVersion: Self.apiVersion, kind: "Workflow", name: workflow.name,

@@ -20,6 +20,11 @@ struct IhsanVerification {
     /// The in-cluster Prometheus API, where KEDA and Tempo reach it too.
     static func prometheusURL(_ spec: Spec) -> String { ObservabilityStack.prometheusURL }
 
+    /// The port of `prometheusURL`.
+    var prometheusPort: Int {
+        prometheusURL.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 9090
+    }
+
     /// `avg(ahsan_compliance_score{namespace="<ns>"})`.
     var query: String { "avg(ahsan_compliance_score{namespace=\"\(namespace)\"})" }
 

@@ -24,7 +24,8 @@ struct VerificationJob {
             "containers": [verification.container],
         ]
         let job = KubernetesObject(apiVersion: "batch/v1", kind: "Job", name: name, namespace: chaos.namespace,
-                                   labels: labels, body: ["spec": [
+                                   labels: labels, annotations: BatchContainer.checkovSkips([BatchContainer.pinnedByTag]),
+                                   body: ["spec": [
                                        "suspend": .bool(chaos.paused),
                                        "backoffLimit": .int(Self.backoffLimit),
                                        "ttlSecondsAfterFinished": .int(Self.ttlSecondsAfterFinished),
@@ -33,6 +34,19 @@ struct VerificationJob {
                                            "spec": .map(podSpec),
                                        ],
                                    ]])
-        objects = [serviceAccount, job]
+        // Nothing calls the Job; it only reaches DNS and the Prometheus API.
+        let policy = KubernetesObject(
+            apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", name: name, namespace: chaos.namespace,
+            labels: labels,
+            body: ["spec": [
+                "podSelector": ["matchLabels": .map(YAMLMap(sortedKeys: context.selector(name: name)))],
+                "policyTypes": ["Ingress", "Egress"],
+                "egress": [
+                    ["ports": [["protocol": "UDP", "port": 53], ["protocol": "TCP", "port": 53]]],
+                    ["to": [["namespaceSelector": [:]]], "ports": [["protocol": "TCP", "port": .int(verification.prometheusPort)]]],
+                ],
+            ]]
+        )
+        objects = [serviceAccount, job, policy]
     }
 }

@@ -25,6 +25,13 @@ public struct K6ScriptRenderer: ArtifactRenderer {
         return files
     }
 
+    /// The header name as k6 keys `response.headers` (Go's canonical form): `x-ihsan-score` is `X-Ihsan-Score`.
+    public static func canonicalHeader(_ name: String) -> String {
+        name.split(separator: "-", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined(separator: "-")
+    }
+
     /// The template's values; strings are already JavaScript literals.
     func values(_ plan: K6ScenarioPlan, _ benchmarks: Benchmarks, _ spec: Spec) -> [String: Any] {
         let thresholds = K6Thresholds(sla: spec.sla)
@@ -34,7 +41,7 @@ public struct K6ScriptRenderer: ArtifactRenderer {
             "executor": JavaScriptLiteral.string(plan.executorName),
             "baseURL": JavaScriptLiteral.string(Self.baseURL(spec)),
             "headers": JavaScriptLiteral.object(benchmarks.headers.keys.sorted().map { ($0, benchmarks.headers[$0]!) }),
-            "expectHeader": JavaScriptLiteral.optionalString(benchmarks.expectHeader),
+            "expectHeader": JavaScriptLiteral.optionalString(benchmarks.expectHeader.map(Self.canonicalHeader)),
             "hasExpectHeader": benchmarks.expectHeader != nil,
             "requestDuration": thresholds.requestDuration.map(JavaScriptLiteral.string).joined(separator: ", "),
             "requestFailed": JavaScriptLiteral.string(thresholds.requestFailed),

@@ -126,6 +126,9 @@ struct DisasterRecoveryBackup {
         podSpec["volumes"] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
         let cronJob = KubernetesObject(
             apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
+            annotations: BatchContainer.checkovSkips([BatchContainer.pinnedByTag]
+                + (needsResourceReader ? [(check: "CKV_K8S_38", reason: "kubectl exports the namespace's resources")] : [])
+                + [(check: "CKV_K8S_35", reason: "pg_dump and the AWS CLI read credentials from the environment")]),
             body: ["spec": [
                 "schedule": .string(backup.schedule.expression),
                 "concurrencyPolicy": "Forbid",
@@ -180,7 +183,7 @@ struct DisasterRecoveryBackup {
         var container: YAMLMap = [
             "name": .string("dump-\(name)"),
             "image": .string(image),
-            "imagePullPolicy": "IfNotPresent",
+            "imagePullPolicy": "Always",
             "command": ["/bin/sh", "-c", .string("set -eu; " + script)],
         ]
         if !env.isEmpty { container["env"] = .list(env) }

@@ -48,7 +48,7 @@ struct ExternalDNS {
         let container: YAMLValue = [
             "name": .string(Self.name),
             "image": .string(Self.image),
-            "imagePullPolicy": "IfNotPresent",
+            "imagePullPolicy": "Always",
             "args": .list(args),
             "env": [.map(["name": "AWS_DEFAULT_REGION", "value": .string(regions.primary)])],
             "ports": [["name": "http", "containerPort": .int(Self.port), "protocol": "TCP"]],
@@ -59,6 +59,10 @@ struct ExternalDNS {
         ]
         let deployment = KubernetesObject(
             apiVersion: "apps/v1", kind: "Deployment", name: Self.name, namespace: namespace, labels: labels,
+            annotations: BatchContainer.checkovSkips([
+                BatchContainer.pinnedByTag,
+                (check: "CKV_K8S_38", reason: "ExternalDNS watches Ingresses and DNSEndpoints through the API"),
+            ]),
             body: ["spec": [
                 "replicas": 1,
                 // Two instances would race each other on the same records.
