@@ -1,0 +1,93 @@
+import BizraSpec
+
+/// The names a reference may point at, with where each is declared: the other end of a reference,
+/// for notes and did-you-mean.
+public struct Declarations: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var location: SourceLocation?
+    }
+    /// "service", "priority class", "region"...
+    public var kind: String
+    public var entries: [Entry]
+    /// Where the list of them is written (or would be).
+    public var listLocation: SourceLocation?
+
+    public init(kind: String, entries: [Entry], listLocation: SourceLocation?) {
+        self.kind = kind
+        self.entries = entries
+        self.listLocation = listLocation
+    }
+
+    public func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
+    public var names: [String] { entries.map(\.name) }
+
+    /// The message and notes for `name` not resolving: `'x' is not a service; did you mean 'y'?`.
+    public func unresolved(_ name: String, as role: String) -> (message: String, notes: [Finding.Note]) {
+        let suggestion = DidYouMean.suggestion(for: name, among: names)
+        var message = "\(role) '\(name)' is not a declared \(kind)"
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        var notes: [Finding.Note] = []
+        if let suggestion, let entry = entries.first(where: { $0.name == suggestion }) {
+            notes.append(.init("\(kind) '\(suggestion)' is declared here", at: entry.location))
+        } else if entries.isEmpty {
+            notes.append(.init("no \(kind) is declared", at: listLocation))
+        } else {
+            notes.append(.init("declared: \(names.quotedList)", at: listLocation))
+        }
+        return (message, notes)
+    }
+
+    // MARK: The declarations of a spec
+
+    public static func services(_ spec: Spec) -> Declarations {
+        Declarations(kind: "service", entries: spec.services.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: spec.source["services"])
+    }
+
+    /// What a service may depend on: services, databases, the Redis cluster and Varnish.
+    public static func dependencies(_ spec: Spec) -> Declarations {
+        var entries = spec.services.map { Entry(name: $0.name, location: $0.source.node) }
+        entries += spec.databases.map { Entry(name: $0.name, location: $0.source.node) }
+        if let redis = spec.caching?.redis { entries.append(Entry(name: redis.name, location: redis.source["name"])) }
+        if let varnish = spec.caching?.varnish { entries.append(Entry(name: varnish.name, location: varnish.source["name"])) }
+        return Declarations(kind: "service, database or cache", entries: entries, listLocation: spec.source["services"])
+    }
+
+    public static func databases(_ spec: Spec) -> Declarations {
+        Declarations(kind: "database", entries: spec.databases.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: spec.source["databases"])
+    }
+
+    public static func redis(_ spec: Spec) -> Declarations {
+        let redis = spec.caching?.redis
+        return Declarations(kind: "Redis cluster", entries: redis.map { [Entry(name: $0.name, location: $0.source["name"])] } ?? [],
+                            listLocation: spec.caching?.source["redis"] ?? spec.source.node)
+    }
+
+    public static func priorityClasses(_ spec: Spec) -> Declarations {
+        Declarations(kind: "priority class",
+                     entries: spec.platform.priorityClasses.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: spec.platform.source["priorityClasses"])
+    }
+
+    public static func regions(_ regions: Regions) -> Declarations {
+        Declarations(kind: "region", entries: regions.list.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: regions.source["list"])
+    }
+
+    public static func experiments(_ chaos: Chaos) -> Declarations {
+        Declarations(kind: "chaos experiment", entries: chaos.experiments.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: chaos.source["experiments"])
+    }
+
+    public static func ports(_ service: Service) -> Declarations {
+        Declarations(kind: "port of \(service.name)", entries: service.ports.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: service.source["ports"])
+    }
+
+    public static func volumes(_ service: Service) -> Declarations {
+        Declarations(kind: "volume of \(service.name)", entries: service.volumes.map { Entry(name: $0.name, location: $0.source.node) },
+                     listLocation: service.source["volumes"])
+    }
+}

@@ -1,0 +1,2 @@
+/// The CACHE family: caches do what they say.
+let cacheRules: [any Rule.Type] = [InvalidCacheRegex.self, ShadowedCacheRule.self, OpenPurgeACL.self]

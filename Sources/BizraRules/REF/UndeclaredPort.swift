@@ -1,0 +1,47 @@
+import BizraSpec
+
+/// REF002.
+public struct UndeclaredPort: Rule {
+    public static let identifier = "REF002"
+    public static let severity = Severity.error
+    public static let summary = "a port name that the service does not declare (`probes.readiness.port: web`, `backend.port`, chaos `port`)"
+    public static let explanation = """
+        Probes, the Varnish backend and http-abort experiments name a port of a service rather than a number, so \
+        that a port renumbered in one place moves everywhere. A name the service does not declare would give a \
+        probe that never succeeds or a backend that is never reached; the diagnostic lists the ports it declares.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("services:\n  - { name: bizra-node0, probes: { readiness: { port: web } } }\n"),
+        .overlay("caching: { varnish: { backend: { port: htp } } }\n"),
+        .overlay("chaos:\n  experiments:\n    - { name: http-fault, type: http-abort, port: grpc, path: /api/, duration: 2m }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [
+        .overlay("services:\n  - { name: bizra-node0, probes: { readiness: { port: metrics } } }\n"),
+    ]
+    public init() {}
+
+    public func check(_ spec: Spec) -> [Finding] {
+        var findings: [Finding] = []
+        func resolve(_ port: String, of service: Service, as role: String, at location: SourceLocation?) {
+            let ports = Declarations.ports(service)
+            guard !ports.contains(port) else { return }
+            let (message, notes) = ports.unresolved(port, as: role)
+            findings.append(finding(message, at: location, notes: notes))
+        }
+        for service in spec.services {
+            resolve(service.probes.readiness.port, of: service, as: "readiness probe port", at: service.probes.readiness.source["port"])
+            resolve(service.probes.liveness.port, of: service, as: "liveness probe port", at: service.probes.liveness.source["port"])
+        }
+        if let backend = spec.caching?.varnish?.backend, let service = spec.service(named: backend.service) {
+            resolve(backend.port, of: service, as: "varnish backend.port", at: backend.source["port"])
+        }
+        if let chaos = spec.chaos, let target = spec.service(named: chaos.target) {
+            for experiment in chaos.experiments {
+                if case .httpAbort(let port, _) = experiment.kind {
+                    resolve(port, of: target, as: "port of experiment '\(experiment.name)'", at: experiment.source["port"])
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,63 @@
+import BizraSpec
+
+/// REF003.
+public struct UnknownMetric: Rule {
+    public static let identifier = "REF003"
+    public static let severity = Severity.error
+    public static let summary = "a PromQL query (trigger, alert) that uses a metric no component exports; histogram suffixes `_bucket/_sum/_count` and built-in exporters (kube-state-metrics, cAdvisor, redis, varnish, postgres, chaos-mesh) are known"
+    public static let explanation = """
+        A query over a metric nothing exports returns no data: an alert on it never fires and a trigger on it never \
+        scales. Every metric a query reads must be declared under some service's `metrics:` (a histogram gives \
+        `_bucket`, `_sum` and `_count`) or come from an exporter the platform runs: kube-state-metrics (`kube_`), \
+        cAdvisor (`container_`), the node exporter (`node_`), Prometheus (`up`), and the Redis (`redis_`), Varnish \
+        (`varnish_`), PostgreSQL (`cnpg_`, `pg_`) and Chaos Mesh (`chaos_`) exporters when the spec deploys them. \
+        The diagnostic suggests the closest declared metric and points at its declaration.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("services:\n  - name: bizra-node0\n    autoscaling:\n      triggers:\n        - { name: request-rate, type: prometheus, query: 'sum(rate(http_request_total[1m]))', threshold: 320 }\n"),
+        .overlay("observability:\n  alerts:\n    - { name: SlowDb, expr: 'avg(db_query_seconds) > 0.05', for: 5m, severity: warning }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [
+        .overlay("observability:\n  alerts:\n    - { name: SlowValidation, expr: 'histogram_quantile(0.99, sum by (le) (rate(poi_validation_duration_seconds_bucket[5m]))) > 0.2', for: 5m, severity: warning }\n"),
+        .overlay("observability:\n  alerts:\n    - { name: RedisDown, expr: 'max(redis_up) < 1 or max(kube_deployment_status_replicas_unavailable) > 0', for: 1m, severity: critical }\n"),
+    ]
+    public init() {}
+
+    public func check(_ spec: Spec) -> [Finding] {
+        let catalogue = MetricCatalogue(spec)
+        var findings: [Finding] = []
+        for query in SpecQuery.all(in: spec) {
+            guard case .success(let expression) = query.parsed else { continue }
+            var reported: Set<String> = []
+            for selector in expression.selectors {
+                guard let name = selector.metric, !reported.contains(name) else { continue }
+                let position = selector.line > 1 ? "line \(selector.line), column \(selector.column)" : "column \(selector.column)"
+                switch catalogue.resolve(name) {
+                case .declared, .exporter:
+                    continue
+                case .exporterNotDeployed(let exporter):
+                    reported.insert(name)
+                    findings.append(finding(
+                        "\(query.owner), \(position): metric '\(name)' comes from \(exporter.name), which this spec does not deploy",
+                        at: query.location))
+                case .unknown:
+                    reported.insert(name)
+                    var message = "\(query.owner), \(position): no component exports metric '\(name)'"
+                    var notes: [Finding.Note] = []
+                    if let suggestion = DidYouMean.suggestion(for: name, among: catalogue.declaredNames),
+                       let declared = catalogue.declared.first(where: { $0.series == suggestion }) {
+                        message += "; did you mean '\(suggestion)'?"
+                        notes.append(.init("'\(declared.metric.name)' is declared by \(declared.service.name) here",
+                                           at: declared.metric.source.node))
+                    } else {
+                        let owner = query.service ?? spec.services.first
+                        message += "; declare it under a service's metrics:"
+                        notes.append(.init("metrics are declared here", at: owner.map { $0.source["metrics"] } ?? spec.source["services"]))
+                    }
+                    findings.append(finding(message, at: query.location, notes: notes))
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,2 @@
+/// The REG family: regions are coherent.
+let regRules: [any Rule.Type] = [RegionWeightsTotal.self, PrimaryRegionServes.self, RegionListedTwice.self, CanaryTooLarge.self]

@@ -1,0 +1,53 @@
+import BizraSpec
+
+/// SEC002.
+public struct SecretInConfig: Rule {
+    public static let identifier = "SEC002"
+    public static let severity = Severity.error
+    public static let summary = "a secret-looking key (PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY) or value in `config:`; secrets go to `secrets:`"
+    public static let explanation = """
+        `config:` becomes a ConfigMap: readable by anyone who can read the namespace and committed to Git with \
+        the spec. Credentials belong under `secrets:`, which holds only references to the external secret \
+        store. A key that names a credential, or a value that looks like one (a private key block, a JWT, a \
+        known token format), is refused.
+        """
+    static let keyWords = ["PASSWORD", "PASSWD", "TOKEN", "SECRET", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"]
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("services:\n  - { name: bizra-node0, config: { DATABASE_PASSWORD: hunter2 } }\n"),
+        .overlay("services:\n  - { name: bizra-node0, config: { UPSTREAM_AUTH: \"ghp_0123456789abcdefghijABCDEFGHIJ012345\" } }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("services:\n  - { name: bizra-node0, config: { LOG_FORMAT: json } }\n")]
+    public init() {}
+
+    /// Whether a value has the shape of a credential.
+    public static func looksSecret(_ value: String) -> Bool {
+        if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return true }
+        let patterns: [Regex<Substring>] = [
+            /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/,  // JWT
+            /AKIA[0-9A-Z]{16}/,                                          // AWS access key id
+            /gh[pousr]_[A-Za-z0-9]{30,}/,                                // GitHub token
+            /(?:sk|rk)_live_[A-Za-z0-9]{16,}/,                             // Stripe key
+            /xox[abpr]-[A-Za-z0-9-]{10,}/,                               // Slack token
+            /[a-z][a-z0-9+.-]*:\/\/[^\/\s:@]+:[^\/\s@]+@/,               // URL with a password
+        ]
+        return patterns.contains { value.firstMatch(of: $0) != nil }
+    }
+
+    public func check(_ spec: Spec) -> [Finding] {
+        var findings: [Finding] = []
+        for service in spec.services {
+            let secretsLocation = service.secrets.map { $0.source["keys"] } ?? service.source.node
+            for key in service.config.keys.sorted() {
+                let upper = key.uppercased()
+                if let word = Self.keyWords.first(where: { upper.contains($0) }) {
+                    findings.append(finding("config key \(key) of \(service.name) names a credential (\(word)); move it to secrets: as a reference to the secret store",
+                                            at: service.source["config"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                } else if Self.looksSecret(service.config[key] ?? "") {
+                    findings.append(finding("config value of \(key) in \(service.name) looks like a credential; move it to secrets: as a reference to the secret store",
+                                            at: service.source["config"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                }
+            }
+        }
+        return findings
+    }
+}
