@@ -6,7 +6,15 @@ public enum PlannerRegistry {
         WorkloadsPlanner(),
         ServicesIngressPlanner(),
         MonitoringPlanner(),
+        AdvancedObservabilityPlanner(),
+        PerformanceOptimizationPlanner(),
+        ChaosEngineeringPlanner(),
+        MultiRegionPlanner(),
     ]
 
-    public static let artifacts: [any ArtifactRenderer] = []
+    public static let artifacts: [any ArtifactRenderer] = [
+        VarnishVCLRenderer(),
+        K6ScriptRenderer(),
+        BenchmarkScriptRenderer(),
+    ]
 }

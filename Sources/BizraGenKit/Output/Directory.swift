@@ -127,12 +127,14 @@ final class Directory {
         }
     }
 
-    /// Creates the new file `name` (mode 0644) holding `contents`, flushed to disk.
+    /// Creates the new file `name` holding `contents`, flushed to disk: mode 0755 for shell
+    /// scripts (`.sh`), which users run as they are, 0644 otherwise.
     func createFile(_ name: String, contents: Data) throws {
-        let file = openRetryingInterrupts(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let mode: mode_t = name.hasSuffix(".sh") ? 0o755 : 0o644
+        let file = openRetryingInterrupts(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard file >= 0 else { throw OutputError.io(path: child(name), operation: "create file", errno: errno) }
         defer { close(file) }
-        guard fchmod(file, 0o644) == 0 else { throw OutputError.io(path: child(name), operation: "set mode of", errno: errno) }
+        guard fchmod(file, mode) == 0 else { throw OutputError.io(path: child(name), operation: "set mode of", errno: errno) }
         try contents.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < bytes.count {
