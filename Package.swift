@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "BizraRules", dependencies: ["BizraSpec"]),
         .target(
             name: "BizraGenKit",
-            dependencies: ["BizraSpec", "BizraRules", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["BizraSpec", "BizraRules", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "bizra-gen",

@@ -6,7 +6,22 @@ import Foundation
 /// `bizra-gen build`: check, then write `out/<environment>/` atomically (or, with `--check`, compare).
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the spec, then write out/<environment>/ (nothing is written when a check fails).")
+        abstract: "Check the spec, then write out/<environment>/ (nothing is written when a check fails).",
+        discussion: """
+            The output folder is replaced atomically and only files whose content changes are rewritten. \
+            With --check nothing is written: the command compares a fresh build with the folder and, when \
+            they differ, lists object by object what was added, removed or changed, in which file (then \
+            the fields), and exits 1: the CI gate that keeps the committed out/ in step with specs/.
+
+            Environments: specs/environments/NAME.yaml overlays the base spec (maps merge deeply, named \
+            lists merge by name, other lists replace); --env NAME builds out/<NAME>/, --all-envs builds \
+            the base and every overlay.
+
+            Examples:
+              bizra-gen build                       # specs/ -> out/production/
+              bizra-gen build --env staging         # specs/ + environments/staging.yaml -> out/staging/
+              bizra-gen build --all-envs --check    # the CI gate for every environment
+            """)
 
     @OptionGroup var spec: SpecOptions
     @OptionGroup var checks: CheckOptions
@@ -14,8 +29,11 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Output folder; the environment's files go to DIR/<environment>/.")
     var out = "out"
 
-    @Flag(name: .long, help: "Write nothing; exit 1 and list what differs when the output folder is stale.")
+    @Flag(name: .long, help: "Write nothing; exit 1 and list the objects and files that differ when the output folder is stale.")
     var check = false
+
+    @Flag(name: .long, help: "Build the base spec and every environments/*.yaml overlay (with --check: check them all).")
+    var allEnvs = false
 
     @Option(name: .long, help: "A folder of templates overriding the built-in ones, file by file.")
     var templates: String?
@@ -24,11 +42,43 @@ struct Build: ParsableCommand {
         if let templates, !FileManager.default.fileExists(atPath: templates) {
             throw ValidationError("no templates folder at '\(templates)'")
         }
+        if allEnvs && spec.env != nil {
+            throw ValidationError("--all-envs builds every environment; leave out --env")
+        }
     }
 
     func run() throws {
-        let loaded = try checks.checkedSpec(spec)
+        guard allEnvs else {
+            try build(spec, hint: spec.env.map { "bizra-gen build --env \($0)" } ?? "bizra-gen build")
+            return
+        }
+        let folder = spec.spec ?? (FileManager.default.fileExists(atPath: "specs") ? "specs" : nil)
+        let overlays = folder.map(SpecLoader.environments(at:)) ?? []
+        var written: [String: String] = [:]
+        var stale = false
+        for environment in [nil] + overlays.map(Optional.some) {
+            var options = spec
+            options.env = environment
+            do {
+                let name = try build(options, hint: "bizra-gen build --all-envs", skipping: written)
+                written[name] = environment ?? "the base spec"
+            } catch let exit as ExitCode where exit == ExitCode(1) && check {
+                stale = true
+            }
+        }
+        if stale { throw ExitCode(1) }
+    }
+
+    /// Builds (or checks) one environment; returns the name of the folder it wrote or checked.
+    @discardableResult
+    private func build(_ options: SpecOptions, hint: String, skipping taken: [String: String] = [:]) throws -> String {
+        let loaded = try checks.checkedSpec(options)
         let environment = loaded.platform.environment
+        if let other = taken[environment] {
+            Terminal.error("error: \(options.env.map { "environments/\($0).yaml" } ?? "the base spec") and \(other) "
+                           + "both set platform.environment '\(environment)'; each environment needs its own")
+            throw ExitCode(2)
+        }
         let tree: OutputTree
         do {
             let set = try templates.map { try TemplateSet(overridingWith: URL(fileURLWithPath: $0)) } ?? .embedded
@@ -41,13 +91,7 @@ struct Build: ParsableCommand {
         let target = (out as NSString).appendingPathComponent(environment)
         do {
             if check {
-                let drift = try writer.stale(tree, in: environment)
-                guard drift.isEmpty else {
-                    Terminal.error("\(target) is stale; run `bizra-gen build`:")
-                    for item in drift { Terminal.error("  \(item)") }
-                    throw ExitCode(1)
-                }
-                Terminal.error("\(target) is up to date (\(tree.files.count) files)")
+                try checkDrift(of: tree, with: writer, in: environment, target: target, hint: hint)
             } else {
                 let report = try writer.write(tree, into: environment)
                 Terminal.error(report.isUnchanged
@@ -60,5 +104,24 @@ struct Build: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
+        return environment
+    }
+
+    /// Exit 1 with the drift, object by object, when the folder differs from `tree` in any byte.
+    private func checkDrift(of tree: OutputTree, with writer: OutputWriter, in environment: String,
+                            target: String, hint: String) throws {
+        let drift = try writer.stale(tree, in: environment)
+        guard !drift.isEmpty else {
+            Terminal.error("\(target) is up to date (\(tree.files.count) files)")
+            return
+        }
+        guard let existing = try writer.read(subdir: environment) else {
+            Terminal.error("\(target) does not exist (\(tree.files.count) files to write); run `\(hint)`")
+            throw ExitCode(1)
+        }
+        Terminal.error("\(target) is stale; run `\(hint)`:")
+        let diff = TreeDiff(old: existing, new: tree)
+        Terminal.error(TreeDiffText(color: Terminal.stderrUsesColor, limit: 20).render(diff, includeFormatting: true))
+        throw ExitCode(1)
     }
 }
