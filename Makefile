@@ -22,10 +22,10 @@ unit-test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## drift: fail when the committed out/ differs from a fresh build of specs/
+## drift: fail when the committed out/ differs from a fresh build of specs/, in any environment
 drift:
 	$(SWIFT) build --product bizra-gen
-	$(DEBUG_BIN) build --check
+	$(DEBUG_BIN) build --all-envs --check
 
 ## conformance: the real tools on what bizra-gen writes (installs them on first use)
 conformance:
@@ -37,3 +37,17 @@ templates:
 
 clean:
 	rm -rf .build
+
+.PHONY: bench bench-peers fuzz
+
+## bench: bizra-gen build (release) at every size against the floor; figures into docs/performance.md
+bench:
+	./scripts/bench
+
+## bench-peers: bizra-gen beside jsonnet and kubectl kustomize on the same objects (docs/performance.md)
+bench-peers:
+	./scripts/bench-peers
+
+## fuzz: the libFuzzer target over the loader and the checks, for FUZZ_SECONDS (default 60)
+fuzz:
+	./scripts/fuzz
