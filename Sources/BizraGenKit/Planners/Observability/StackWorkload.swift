@@ -15,7 +15,7 @@ struct StackContainer {
     var volumeMounts: [(name: String, path: String, readOnly: Bool)] = []
 
     var yaml: YAMLValue {
-        var map: YAMLMap = ["name": .string(name), "image": .string(image), "imagePullPolicy": "IfNotPresent"]
+        var map: YAMLMap = ["name": .string(name), "image": .string(image), "imagePullPolicy": "Always"]
         if !command.isEmpty { map["command"] = .list(command.map(YAMLValue.string)) }
         if !args.isEmpty { map["args"] = .list(args.map(YAMLValue.string)) }
         if !ports.isEmpty {
@@ -133,7 +133,7 @@ enum StackWorkload {
     /// A StatefulSet of `replicas` pods with one volume claim template.
     static func statefulSet(_ context: PlanContext, name: String, namespace: String, component: String,
                             serviceName: String, replicas: Int, template: YAMLValue,
-                            claims: [YAMLValue]) -> KubernetesObject {
+                            claims: [YAMLValue], annotations: [String: String] = [:]) -> KubernetesObject {
         var spec: YAMLMap = [
             "serviceName": .string(serviceName),
             "replicas": .int(replicas),
@@ -143,7 +143,8 @@ enum StackWorkload {
         ]
         if !claims.isEmpty { spec["volumeClaimTemplates"] = .list(claims) }
         return KubernetesObject(apiVersion: "apps/v1", kind: "StatefulSet", name: name, namespace: namespace,
-                                labels: context.labels(component: component, name: name), body: ["spec": .map(spec)])
+                                labels: context.labels(component: component, name: name), annotations: annotations,
+                                body: ["spec": .map(spec)])
     }
 
     /// The labels of a component's pods: its labels, which include its selector.

@@ -1,0 +1,116 @@
+import BizraSpec
+import Testing
+@testable import BizraGenKit
+
+@Suite("06-advanced-observability")
+struct AdvancedObservabilityPlannerTests {
+    let objects = AdvancedObservabilityPlanner().objects(for: ReferenceSpecFixture.context)
+
+    @Test func everyObjectLivesInTheObservabilityNamespace() {
+        #expect(!objects.isEmpty)
+        for object in objects where !object.kind.hasPrefix("Cluster") {
+            #expect(object.namespace == "observability", "\(object.kind)/\(object.name)")
+        }
+    }
+
+    @Test func jaegerRunsTheProductionStrategyWithTheSpecReplicasAndOTLPPorts() throws {
+        let jaeger = try #require(objects.object("Jaeger", "jaeger"))
+        #expect(jaeger.apiVersion == "jaegertracing.io/v1")
+        #expect(jaeger.field("spec.strategy") == "production")
+        #expect(jaeger.field("spec.collector.replicas") == 2)
+        #expect(jaeger.field("spec.query.replicas") == 2)
+        #expect(jaeger.field("spec.collector.options.collector.otlp.enabled") == true)
+        #expect(jaeger.field("spec.collector.options.collector.otlp.grpc.host-port") == ":4317")
+        #expect(jaeger.field("spec.collector.options.collector.otlp.http.host-port") == ":4318")
+    }
+
+    @Test func collectorBatchesAndLimitsMemoryAsTheSpecSays() throws {
+        let collector = try #require(objects.object("OpenTelemetryCollector", "otel"))
+        #expect(collector.field("spec.replicas") == 2)
+        let processors = try #require(collector.field("spec.config.processors"))
+        #expect(processors["batch"]?["send_batch_size"] == 1024)
+        #expect(processors["memory_limiter"]?["limit_mib"] == 512)
+        #expect(processors["probabilistic_sampler"]?["sampling_percentage"] == 10)
+        let attributes = try #require(processors["resource"]?["attributes"]?.listValue)
+        #expect(attributes.contains { $0["key"] == "bizra.environment" && $0["value"] == "production" })
+        #expect(attributes.contains { $0["key"] == "ihsan.min_score" && $0["value"] == 95 })
+    }
+
+    @Test func collectorExportsToEachListedExporter() throws {
+        let collector = try #require(objects.object("OpenTelemetryCollector", "otel"))
+        let exporters = try #require(collector.field("spec.config.exporters")?.mapValue)
+        #expect(exporters.keys == ["otlp/jaeger", "prometheus", "debug"])
+        #expect(exporters["otlp/jaeger"]?["endpoint"] == "jaeger-collector.observability.svc.cluster.local:4317")
+        let traces = try #require(collector.field("spec.config.service.pipelines.traces"))
+        #expect(traces["exporters"] == ["otlp/jaeger", "debug"])
+        #expect(traces["processors"] == ["memory_limiter", "probabilistic_sampler", "resource", "batch"])
+        #expect(collector.field("spec.config.service.pipelines.metrics.exporters") == ["prometheus", "debug"])
+    }
+
+    @Test func lokiKeepsLogsForTheRetentionOnItsOwnVolumes() throws {
+        let loki = try #require(objects.object("StatefulSet", "loki"))
+        #expect(loki.field("spec.replicas") == 2)
+        #expect(loki.field("spec.volumeClaimTemplates.0.spec.resources.requests.storage") == "50Gi")
+        let config = try #require(objects.object("ConfigMap", "loki-config")?.data("loki.yaml"))
+        #expect(config.contains("retention_period: 168h"))
+        #expect(config.contains("retention_enabled: true"))
+        #expect(loki.container("loki")?["readinessProbe"]?["httpGet"]?["path"] == "/ready")
+    }
+
+    @Test func promtailParsesJSONAndLabelsTheExtractedFields() throws {
+        let config = try #require(objects.object("ConfigMap", "promtail-config")?.data("promtail.yaml"))
+        #expect(config.contains("- json:"))
+        #expect(config.contains("ahsan_score: ahsan_score"))
+        #expect(config.contains("- labels:"))
+        #expect(config.contains("role: pod"))
+        let daemonSet = try #require(objects.object("DaemonSet", "promtail"))
+        #expect(daemonSet.field("spec.template.spec.serviceAccountName") == "promtail")
+        #expect(objects.object("ClusterRoleBinding", "promtail") != nil)
+        #expect(daemonSet.container("promtail")?["readinessProbe"]?["httpGet"]?["port"] == "http")
+    }
+
+    @Test func tempoKeepsTracesForTheRetentionAndGeneratesMetrics() throws {
+        let tempo = try #require(objects.object("StatefulSet", "tempo"))
+        #expect(tempo.field("spec.replicas") == 2)
+        #expect(tempo.field("spec.volumeClaimTemplates.0.spec.resources.requests.storage") == "20Gi")
+        let config = try #require(objects.object("ConfigMap", "tempo-config")?.data("tempo.yaml"))
+        #expect(config.contains("block_retention: 168h"))
+        #expect(config.contains("- service-graphs"))
+        #expect(config.contains("- span-metrics"))
+    }
+
+    @Test func changesInTheSpecFollowIntoTheOutput() throws {
+        var spec = ReferenceSpecFixture.spec
+        spec.observability?.collector?.batchSize = 2048
+        spec.observability?.logs?.loki.retention = .hours(72)
+        spec.observability?.tracing?.jaeger.replicas = 4
+        let changed = AdvancedObservabilityPlanner().objects(for: PlanContext(spec: spec))
+        #expect(changed.object("OpenTelemetryCollector", "otel")?.field("spec.config.processors.batch.send_batch_size") == 2048)
+        #expect(changed.object("ConfigMap", "loki-config")?.data("loki.yaml")?.contains("retention_period: 72h") == true)
+        #expect(changed.object("Jaeger", "jaeger")?.field("spec.collector.replicas") == 4)
+        // The Loki pods roll with their configuration.
+        #expect(changed.object("StatefulSet", "loki")?.field("spec.template.metadata.annotations")
+            != objects.object("StatefulSet", "loki")?.field("spec.template.metadata.annotations"))
+    }
+
+    @Test func everyContainerIsHardenedWithResourcesAndProbes() {
+        for object in objects {
+            for container in object.field("spec.template.spec.containers")?.listValue ?? [] {
+                let name = "\(object.kind)/\(object.name)"
+                #expect(container["securityContext"] == ContainerHardening.containerSecurityContext, "\(name)")
+                #expect(container["resources"]?["limits"] != nil, "\(name)")
+                #expect(container["readinessProbe"] != nil && container["livenessProbe"] != nil, "\(name)")
+                #expect(container["image"]?.stringValue?.contains(":latest") == false, "\(name)")
+            }
+        }
+    }
+
+    @Test func theManifestPassesTheSchemas() throws {
+        let file = ManifestFile(path: "k8s/06-advanced-observability.yaml", objects: objects)
+        guard let result = try ManifestValidation.validate(file, as: "06-advanced-observability.yaml") else {
+            print("skipped: validate-manifests is not installed (run /work/shared/tools/install-validators)")
+            return
+        }
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
