@@ -30,8 +30,10 @@ public enum CronInterval {
                 }
             }
         }
+        // The wrap from the cycle's end to its start is not a real gap (4 years are not whole weeks);
+        // every real gap occurs inside the cycle. A schedule firing once in 4 years has only the wrap.
         guard let first, let previous else { return nil }
-        shortest = min(shortest, minuteOfCycle - previous + first)
+        if shortest == Int.max { shortest = minuteOfCycle - previous + first }
         return Duration.minutes(Int64(shortest))
     }
 

@@ -15,7 +15,7 @@ public struct RequestAboveLimit: Rule {
         .overlay("databases:\n  - { name: postgres, resources: { requests: { memory: 16Gi } } }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [
-        .overlay("services:\n  - { name: bizra-node0, resources: { requests: { cpu: \"2\", memory: 2Gi } } }\n"),
+        .overlay("services:\n  - { name: bizra-node0, resources: { requests: { cpu: \"1\", memory: 1Gi } } }\n"),
     ]
     public init() {}
 

@@ -38,6 +38,10 @@ struct PromQLToken: Equatable, Sendable {
 struct PromQLLexer {
     private let scalars: [Unicode.Scalar]
     private var index = 0
+    /// Inside `[...]` a `:` separates a subquery's range from its step rather than starting a name.
+    private var bracketDepth = 0
+    /// Where the last token ended: the end of the expression is reported there.
+    private var lastTokenEnd = 0
     /// Offsets where each line starts, for line and column of an offset.
     private let lineStarts: [Int]
 
@@ -68,9 +72,16 @@ struct PromQLLexer {
     mutating func tokens() throws(PromQLSyntaxError) -> [PromQLToken] {
         var result: [PromQLToken] = []
         while true {
-            let token = try next()
+            var token = try next()
+            if token.kind == .end {
+                token.offset = lastTokenEnd
+                result.append(token)
+                return result
+            }
+            lastTokenEnd = index
+            if token.kind == .punctuation && token.text == "[" { bracketDepth += 1 }
+            if token.kind == .punctuation && token.text == "]" { bracketDepth = max(0, bracketDepth - 1) }
             result.append(token)
-            if token.kind == .end { return result }
         }
     }
 
@@ -94,6 +105,10 @@ struct PromQLLexer {
         }
         let start = index
         guard let s = peek() else { return PromQLToken(kind: .end, text: "", offset: start) }
+        if s == ":" && bracketDepth > 0 {
+            index += 1
+            return PromQLToken(kind: .punctuation, text: ":", offset: start)
+        }
         if Self.isIdentifierStart(s) {
             while let c = peek(), Self.isIdentifierStart(c) || Self.isDigit(c) { index += 1 }
             return PromQLToken(kind: .identifier, text: text(start, index), offset: start)

@@ -63,6 +63,16 @@ public indirect enum PromQLNode: Equatable, Sendable {
         }
     }
 
+    /// An aggregation grouped by `le` alone (or nothing): one histogram's buckets.
+    var groupsOnlyByBucket: Bool {
+        switch self {
+        case .parenthesised(let n): n.groupsOnlyByBucket
+        case .aggregation(let op, let grouping?, _, _):
+            !Self.multiSeriesAggregations.contains(op) && !grouping.without && Set(grouping.labels).isSubset(of: ["le"])
+        default: false
+        }
+    }
+
     /// Aggregations that keep several series even without grouping.
     static let multiSeriesAggregations: Set<String> = ["topk", "bottomk", "count_values", "limitk", "limit_ratio"]
     /// Functions whose result is one series (or a scalar) whatever their arguments.
@@ -80,8 +90,9 @@ public indirect enum PromQLNode: Equatable, Sendable {
                 && (grouping.map { !$0.without && $0.labels.isEmpty } ?? true)
         case .call(let function, let arguments):
             if Self.singleSeriesFunctions.contains(function) { true }
-            else if function == "histogram_quantile" || function == "histogram_fraction" || function == "quantile_over_time" {
-                arguments.last?.returnsAtMostOneSeries ?? true
+            else if function == "histogram_quantile" || function == "histogram_fraction" {
+                // Buckets grouped only by `le` collapse into one quantile series.
+                arguments.last.map { $0.groupsOnlyByBucket || $0.returnsAtMostOneSeries } ?? true
             } else {
                 arguments.allSatisfy(\.returnsAtMostOneSeries)
             }
