@@ -19,7 +19,7 @@ enum RedisClusterPlan {
         let key = "REDIS_PASSWORD"
         guard let service = spec.services.first(where: { $0.dependsOn.contains(redis.name) && $0.secrets?.keys[key] != nil })
         else { return nil }
-        return ("\(service.name)-secrets", key)
+        return (ConfigSecretsPlanner.secretName(of: service), key)
     }
 
     /// Redis takes its password on the command line or from the environment, not from a file.
