@@ -52,7 +52,7 @@ struct ChaosEngineeringPlannerTests {
     }
 
     @Test func pausedChaosCarriesThePauseAnnotation() {
-        for kind in ["NetworkChaos", "PodChaos", "StressChaos", "IOChaos", "HTTPChaos", "Workflow", "Schedule"] {
+        for kind in ["NetworkChaos", "PodChaos", "StressChaos", "IOChaos", "HTTPChaos", "Schedule"] {
             for object in objects where object.kind == kind {
                 #expect(object.annotations["experiment.chaos-mesh.org/pause"] == "true", "\(kind)/\(object.name)")
             }
@@ -64,10 +64,19 @@ struct ChaosEngineeringPlannerTests {
         #expect(F.value(F.find(running, "Job", "resilience-test-verify"), "spec.suspend") == false)
     }
 
+    @Test func pausedChaosHasNoStandaloneWorkflowThatWouldRunOnApply() throws {
+        #expect(F.find(objects, "Workflow", "resilience-test") == nil)
+        var spec = F.spec
+        spec.chaos?.paused = false
+        let running = ChaosEngineeringPlanner().objects(for: PlanContext(spec: spec))
+        let workflow = try #require(F.find(running, "Workflow", "resilience-test"))
+        #expect(F.value(workflow, "spec") == F.value(F.find(running, "Schedule", "resilience-test"), "spec.workflow"))
+    }
+
     @Test func workflowRunsTheStepsInOrderThenVerifies() throws {
-        let workflow = try #require(F.find(objects, "Workflow", "resilience-test"))
-        #expect(F.value(workflow, "spec.entry") == "resilience-test")
-        let templates = try #require(F.value(workflow, "spec.templates")?.listValue)
+        let schedule = try #require(F.find(objects, "Schedule", "resilience-test"))
+        #expect(F.value(schedule, "spec.workflow.entry") == "resilience-test")
+        let templates = try #require(F.value(schedule, "spec.workflow.templates")?.listValue)
         let entry = try #require(templates.first { $0["name"] == "resilience-test" })
         #expect(entry["templateType"] == "Serial")
         #expect(entry["children"] == ["network-latency", "pod-failure", "cpu-stress", "http-fault", "verify-ihsan-score"])
@@ -97,7 +106,6 @@ struct ChaosEngineeringPlannerTests {
         #expect(F.value(schedule, "spec.schedule") == "0 2 * * 0")
         #expect(F.value(schedule, "spec.type") == "Workflow")
         #expect(F.value(schedule, "spec.concurrencyPolicy") == "Forbid")
-        #expect(F.value(schedule, "spec.workflow") == F.value(F.find(objects, "Workflow", "resilience-test"), "spec"))
     }
 
     @Test func verificationJobIsHardenedAndHasItsOwnServiceAccount() throws {

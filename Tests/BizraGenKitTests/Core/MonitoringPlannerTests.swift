@@ -74,7 +74,8 @@ import Testing
 
     @Test func dashboardsAreGrafanaJSONWithSLAThresholds() throws {
         let names = objects.filter { $0.labels["grafana_dashboard"] == "1" }.map(\.name).sorted()
-        #expect(names == ["grafana-dashboard-ihsan-compliance", "grafana-dashboard-multi-region", "grafana-dashboard-performance-overview"])
+        #expect(names == ["grafana-dashboard-ihsan-compliance", "grafana-dashboard-performance-overview"],
+                "multi-region is drawn from the regions by 09")
         let configMap = try #require(objects.coreObject("ConfigMap", "grafana-dashboard-performance-overview"))
         #expect(configMap.namespace == "observability")
         let text = try #require(configMap.coreField("data", "performance-overview.json")?.stringValue)

@@ -13,7 +13,7 @@ struct MultiRegionPlannerTests {
         let args = try #require(F.value(deployment, "spec.template.spec.containers.0.args")?.listValue)
         #expect(args.contains("--provider=aws")) // route53
         #expect(args.contains("--domain-filter=bizra.ai"))
-        #expect(args.contains("--source=ingress") && args.contains("--source=crd"))
+        #expect(args.contains("--source=crd") && !args.contains("--source=ingress"), "DNSEndpoints are the one source of records")
         #expect(args.contains("--txt-owner-id=bizra-production"))
         let image = try #require(F.value(deployment, "spec.template.spec.containers.0.image")?.stringValue)
         #expect(image.hasPrefix("registry.k8s.io/external-dns/external-dns:v"))

@@ -2,8 +2,9 @@ import BizraSpec
 
 /// `08-chaos-engineering.yaml`: one Chaos Mesh object per experiment, the resilience Workflow
 /// and its Schedule, the post-chaos verification Job with its ServiceAccount, and the chaos alerts.
-/// When `chaos.paused`, every experiment, the Workflow and the Schedule carry Chaos Mesh's pause
-/// annotation and the verification Job is suspended.
+/// When `chaos.paused`, every experiment and the Schedule carry Chaos Mesh's pause annotation, the
+/// verification Job is suspended, and the Workflow exists only inside the Schedule: Chaos Mesh starts
+/// a standalone Workflow as soon as it is applied, whatever its annotations.
 public struct ChaosEngineeringPlanner: ManifestPlanner {
     public let fileName = "08-chaos-engineering.yaml"
     public static let apiVersion = "chaos-mesh.org/v1alpha1"
@@ -28,9 +29,11 @@ public struct ChaosEngineeringPlanner: ManifestPlanner {
             let labels = context.labels(component: "chaos-engineering", name: workflow.name)
             let verification = IhsanVerification(context: context, chaos: chaos)
             let workflowSpec = ResilienceWorkflow(workflow, chaos: chaos, verification: verification, context: context).spec
-            objects.append(KubernetesObject(apiVersion: Self.apiVersion, kind: "Workflow", name: workflow.name,
-                                            namespace: chaos.namespace, labels: labels, annotations: pause,
-                                            body: ["spec": .map(workflowSpec)]))
+            if !chaos.paused {
+                objects.append(KubernetesObject(apiVersion: Self.apiVersion, kind: "Workflow", name: workflow.name,
+                                                namespace: chaos.namespace, labels: labels,
+                                                body: ["spec": .map(workflowSpec)]))
+            }
             let schedule: YAMLMap = [
                 "schedule": .string(chaos.schedule.expression),
                 "type": "Workflow",

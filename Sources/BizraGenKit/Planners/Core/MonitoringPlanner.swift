@@ -22,7 +22,7 @@ public struct MonitoringPlanner: ManifestPlanner {
         if let alerts = context.spec.observability?.alerts, !alerts.isEmpty {
             objects.append(prometheusRule(name: "\(context.platform.name)-alerts", rules: alerts.map(Self.rule), context))
         }
-        for name in context.spec.observability?.dashboards ?? [] {
+        for name in context.spec.observability?.dashboards ?? [] where !MultiRegionDashboard.covers(name, context) {
             objects.append(dashboardConfigMap(name, context))
         }
         return objects

@@ -32,7 +32,6 @@ struct ExternalDNS {
         let selector = context.selector(name: Self.name)
         let provider = Self.provider(regions.dns.provider)
         var args: [YAMLValue] = [
-            "--source=ingress",
             "--source=crd",
             "--crd-source-apiversion=externaldns.k8s.io/v1alpha1",
             "--crd-source-kind=DNSEndpoint",

@@ -103,6 +103,14 @@ struct MultiRegionDashboard {
     }
 
     /// Two threshold steps: `good` below `above`, `bad` from it (no threshold when the SLA has none).
+    /// The `observability.dashboards` entry this dashboard answers: 09 draws it from the regions,
+    /// so 05 does not emit a generic one of the same name.
+    static let dashboardName = "multi-region"
+
+    static func covers(_ dashboard: String, _ context: PlanContext) -> Bool {
+        dashboard == dashboardName && context.spec.regions != nil
+    }
+
     static func fields(unit: String, above: Double?, good: String, bad: String) -> FieldConfig {
         var steps = [Thresholds.Step(color: good, value: nil)]
         if let above { steps.append(Thresholds.Step(color: bad, value: above)) }
