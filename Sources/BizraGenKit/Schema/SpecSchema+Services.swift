@@ -1,0 +1,102 @@
+import BizraSpec
+
+extension SpecSchema {
+    static func probe(_ what: String) -> SchemaNode {
+        .object(description: "\(what): an HTTP GET on a named port.", properties: [
+            .required("path", text("The path, e.g. /ready.")),
+            .required("port", reference("A port name of the service")),
+            .optional("initialDelay", UnitPatterns.duration("Delay before the first probe (default 0s)")),
+            .optional("period", UnitPatterns.duration("Time between probes (default 10s)")),
+        ])
+    }
+
+    static let service: SchemaNode = .object(description: "A service.", properties: [
+        .required("name", UnitPatterns.name("The service's name")),
+        .required("image", .text(description: "A pinned image tag or digest; `latest` is refused.",
+                                 pattern: "^[^\\s]+(:[^\\s]+|@sha256:[0-9a-f]{64})$")),
+        .optional("priorityClass", reference("One of platform.priorityClasses")),
+        .required("ports", .list(description: "Named container ports.", items: .object(description: "A port.", properties: [
+            .required("name", UnitPatterns.name("The port's name", maxLength: 15)),
+            .required("port", .integer(description: "The port number.", minimum: 1, maximum: 65535)),
+        ]), named: true)),
+        .optional("replicas", count("Replicas without autoscaling (default 1).")),
+        .required("resources", resources("The container's resources")),
+        .required("probes", .object(description: "Readiness and liveness probes.", properties: [
+            .required("readiness", probe("Readiness")),
+            .required("liveness", probe("Liveness")),
+        ])),
+        .optional("capacity", .object(description: "Measured capacity; feeds the capacity checks.", properties: [
+            .required("rpsPerReplica", count("Requests per second one replica serves.")),
+        ])),
+        .optional("volumes", .list(description: "Persistent volumes.", items: .object(description: "A volume.", properties: [
+            .required("name", UnitPatterns.name("The volume's name")),
+            .required("mountPath", text("Where it is mounted.")),
+            .required("size", UnitPatterns.byteSize("Its size")),
+        ]), named: true)),
+        .optional("config", textMap("ConfigMap data: environment variables.")),
+        .optional("secrets", .object(description: "An ExternalSecret: references only, never values.", properties: [
+            .required("store", UnitPatterns.name("The SecretStore", maxLength: 63)),
+            .optional("refreshInterval", UnitPatterns.duration("How often it is refreshed (default 1h)")),
+            .required("keys", textMap("Environment variable to path in the external store.")),
+        ])),
+        .optional("dependsOn", .list(description: "Services, databases and caches it talks to: NetworkPolicies follow from this.",
+                                     items: reference("A service, database or cache"))),
+        .optional("metrics", .list(description: "Metrics it exports; every PromQL query is checked against these.",
+                                   items: .object(description: "A metric.", properties: [
+                                       .required("name", text("The metric's name.")),
+                                       .required("type", text("The metric type.", allowed: Metric.Kind.allCases.map(\.rawValue))),
+                                       .optional("labels", textList("Its labels.")),
+                                   ]), named: true)),
+        .optional("disruption", .object(description: "The PodDisruptionBudget.", properties: [
+            .required("minAvailable", count("Pods that must stay up during voluntary disruptions.")),
+        ])),
+        .optional("autoscaling", autoscaling),
+    ])
+
+    static let autoscaling: SchemaNode = .object(description: "How the service scales, plus a VPA.", properties: [
+        .required("engine", text("keda (any trigger) or hpa (cpu and memory only); never both on one workload.",
+                                 allowed: Autoscaling.Engine.allCases.map(\.rawValue))),
+        .required("min", .integer(description: "Fewest replicas.")),
+        .required("max", .integer(description: "Most replicas.")),
+        .optional("pollingInterval", UnitPatterns.duration("How often triggers are read (default 30s)")),
+        .optional("cooldown", UnitPatterns.duration("Wait before scaling in (default 5m)")),
+        .optional("triggers", .list(description: "Scaling triggers.", items: trigger, named: true)),
+        .optional("vpa", .object(description: "The VerticalPodAutoscaler.", properties: [
+            .required("mode", text("Update mode; Off gives recommendations only (quote it: \"Off\").",
+                                   allowed: VPA.Mode.allCases.map(\.rawValue))),
+            .required("min", amounts("Lowest recommendation")),
+            .required("max", amounts("Highest recommendation")),
+        ])),
+    ])
+
+    static let trigger: SchemaNode = {
+        let name = SchemaNode.Property.required("name", UnitPatterns.name("The trigger's name"))
+        let shapes: [String: [SchemaNode.Property]] = [
+            "cpu": [.required("target", UnitPatterns.percent("Target CPU utilisation"))],
+            "memory": [.required("target", UnitPatterns.percent("Target memory utilisation"))],
+            "prometheus": [
+                .required("query", text("A PromQL query.")),
+                .required("threshold", .number(description: "Value per replica to scale at.")),
+                .optional("activation", .number(description: "Value below which the workload scales to its minimum.")),
+            ],
+            "redis": [
+                .required("list", text("The Redis list to watch.")),
+                .required("length", count("List length per replica.")),
+                .required("connection", reference("The Redis cluster (caching.redis.name)")),
+            ],
+        ]
+        return .variants(description: "A scaling trigger, by type.", discriminator: "type",
+                         cases: Trigger.Kind.typeNames.map { type in
+                             (type, .object(description: "A \(type) trigger.", properties: [name] + (shapes[type] ?? [])))
+                         })
+    }()
+
+    static let database: SchemaNode = .object(description: "A database cluster.", properties: [
+        .required("name", UnitPatterns.name("The database's name")),
+        .optional("engine", text("The engine (default postgresql).", allowed: Database.Engine.allCases.map(\.rawValue))),
+        .required("version", .text(description: "The engine's major version; quote it: \"16\".", acceptsNumbers: true)),
+        .required("instances", count("Instances in the cluster.")),
+        .required("storage", UnitPatterns.byteSize("Storage per instance")),
+        .required("resources", resources("Each instance's resources")),
+    ])
+}

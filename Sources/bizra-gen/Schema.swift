@@ -1,0 +1,31 @@
+import ArgumentParser
+import BizraGenKit
+
+/// `bizra-gen schema`: the spec format as JSON Schema, for editors and validators.
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the spec format, for editors.",
+        discussion: """
+            The schema is generated from bizra-gen's own model: every key with its description, the \
+            allowed values of enumerations, unit patterns (durations, sizes, CPU, percentages, rates, \
+            cron), required keys, and no unknown keys. Save it and point your editor at it:
+
+              bizra-gen schema > bizra-spec.schema.json
+
+            then start each spec file with
+
+              # yaml-language-server: $schema=../bizra-spec.schema.json
+
+            (VS Code with the Red Hat YAML extension, Neovim/Helix with yaml-language-server); \
+            environment overlays take `bizra-gen schema --overlay`, where no key is required. Cross \
+            references (a dependsOn that must name a service) and SLA consistency are checked by \
+            `bizra-gen validate`, not by the schema.
+            """)
+
+    @Flag(name: .long, help: "The schema of an environment overlay (specs/environments/NAME.yaml): same keys, none required.")
+    var overlay = false
+
+    func run() {
+        Terminal.out(JSONText.render(overlay ? SpecSchema.overlayDocument : SpecSchema.document))
+    }
+}
