@@ -22,7 +22,15 @@ public struct MultiSeriesTriggerQuery: Rule {
     public func check(_ spec: Spec) -> [Finding] {
         SpecQuery.all(in: spec).compactMap { query in
             guard query.trigger != nil, case .success(let expression) = query.parsed, !expression.returnsAtMostOneSeries else { return nil }
-            let top = expression.topLevelAggregation.map { "its top-level '\($0)' can return several" } ?? "it has no top-level aggregation"
+            let top: String
+            switch expression.root {
+            case .aggregation(let op, let grouping?, _, _):
+                top = "its top-level '\(op) \(grouping.without ? "without" : "by") (\(grouping.labels.joined(separator: ", ")))' keeps one series per group"
+            case .aggregation(let op, nil, _, _):
+                top = "its top-level '\(op)' returns several series"
+            default:
+                top = "it has no top-level aggregation"
+            }
             return finding("\(query.owner): the query can return more than one series (\(top)); wrap it in sum(...), avg(...) or max(...) without grouping",
                            at: query.location)
         }

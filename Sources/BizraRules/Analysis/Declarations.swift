@@ -22,14 +22,15 @@ public struct Declarations: Sendable {
     public func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
     public var names: [String] { entries.map(\.name) }
 
-    /// The message and notes for `name` not resolving: `'x' is not a service; did you mean 'y'?`.
-    public func unresolved(_ name: String, as role: String) -> (message: String, notes: [Finding.Note]) {
+    /// The message and notes for `name` not resolving:
+    /// `dependsOn entry 'postgress' of bizra-node0 is not a declared database; did you mean 'postgres'?`.
+    public func unresolved(_ name: String, as role: String, of owner: String? = nil) -> (message: String, notes: [Finding.Note]) {
         let suggestion = DidYouMean.suggestion(for: name, among: names)
-        var message = "\(role) '\(name)' is not a declared \(kind)"
+        var message = "\(role) '\(name)'\(owner.map { " of \($0)" } ?? "") is not a declared \(kind)"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         var notes: [Finding.Note] = []
         if let suggestion, let entry = entries.first(where: { $0.name == suggestion }) {
-            notes.append(.init("\(kind) '\(suggestion)' is declared here", at: entry.location))
+            notes.append(.init("'\(suggestion)' is declared here", at: entry.location))
         } else if entries.isEmpty {
             notes.append(.init("no \(kind) is declared", at: listLocation))
         } else {

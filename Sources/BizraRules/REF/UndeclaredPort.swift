@@ -22,10 +22,10 @@ public struct UndeclaredPort: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         var findings: [Finding] = []
-        func resolve(_ port: String, of service: Service, as role: String, at location: SourceLocation?) {
+        func resolve(_ port: String, of service: Service, as role: String, of owner: String? = nil, at location: SourceLocation?) {
             let ports = Declarations.ports(service)
             guard !ports.contains(port) else { return }
-            let (message, notes) = ports.unresolved(port, as: role)
+            let (message, notes) = ports.unresolved(port, as: role, of: owner)
             findings.append(finding(message, at: location, notes: notes))
         }
         for service in spec.services {
@@ -38,7 +38,7 @@ public struct UndeclaredPort: Rule {
         if let chaos = spec.chaos, let target = spec.service(named: chaos.target) {
             for experiment in chaos.experiments {
                 if case .httpAbort(let port, _) = experiment.kind {
-                    resolve(port, of: target, as: "port of experiment '\(experiment.name)'", at: experiment.source["port"])
+                    resolve(port, of: target, as: "port", of: "experiment '\(experiment.name)'", at: experiment.source["port"])
                 }
             }
         }

@@ -23,7 +23,7 @@ public struct UnmountedVolume: Rule {
         let volumes = Declarations.volumes(target)
         return chaos.experiments.compactMap { experiment in
             guard case .ioDelay(_, _, let volume) = experiment.kind, !volumes.contains(volume) else { return nil }
-            let (message, notes) = volumes.unresolved(volume, as: "volume of io-delay experiment '\(experiment.name)'")
+            let (message, notes) = volumes.unresolved(volume, as: "volume", of: "io-delay experiment '\(experiment.name)'")
             return finding(message, at: experiment.source["volume"], notes: notes)
         }
     }

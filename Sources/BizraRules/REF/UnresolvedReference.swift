@@ -32,9 +32,10 @@ public struct UnresolvedReference: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         var findings: [Finding] = []
-        func resolve(_ name: String, in declarations: Declarations, as role: String, at location: SourceLocation?) {
+        func resolve(_ name: String, in declarations: Declarations, as role: String, of owner: String? = nil,
+                     at location: SourceLocation?) {
             guard !declarations.contains(name) else { return }
-            let (message, notes) = declarations.unresolved(name, as: role)
+            let (message, notes) = declarations.unresolved(name, as: role, of: owner)
             findings.append(finding(message, at: location, notes: notes))
         }
         let services = Declarations.services(spec)
@@ -43,14 +44,14 @@ public struct UnresolvedReference: Rule {
         let redis = Declarations.redis(spec)
         for service in spec.services {
             if let priorityClass = service.priorityClass {
-                resolve(priorityClass, in: priorityClasses, as: "priorityClass of \(service.name)", at: service.source["priorityClass"])
+                resolve(priorityClass, in: priorityClasses, as: "priorityClass", of: service.name, at: service.source["priorityClass"])
             }
             for dependency in service.dependsOn {
-                resolve(dependency, in: dependencies, as: "dependsOn of \(service.name)", at: service.source["dependsOn"])
+                resolve(dependency, in: dependencies, as: "dependsOn entry", of: service.name, at: service.source["dependsOn"])
             }
             for trigger in service.autoscaling?.triggers ?? [] {
                 if case .redis(_, _, let connection) = trigger.kind {
-                    resolve(connection, in: redis, as: "connection of trigger '\(trigger.name)'", at: trigger.source["connection"])
+                    resolve(connection, in: redis, as: "connection", of: "trigger '\(trigger.name)'", at: trigger.source["connection"])
                 }
             }
         }

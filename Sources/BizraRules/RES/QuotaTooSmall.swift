@@ -24,24 +24,30 @@ public struct QuotaTooSmall: Rule {
         let footprint = NamespaceFootprint(spec)
         var findings: [Finding] = []
         let notes = footprint.workloads.map { Finding.Note("\($0.what): \($0.pods) pods at most", at: $0.location) }
-        func compare(_ key: String, _ need: String, _ have: String, exceeded: Bool, breakdown: String, at location: SourceLocation?) {
+        func compare(_ key: String, _ need: String, _ atLeast: String, _ have: String, exceeded: Bool, breakdown: String,
+                     at location: SourceLocation?) {
             guard exceeded else { return }
             findings.append(finding(
-                "quota \(key) \(have) cannot hold every workload at its maximum: \(breakdown) = \(need); raise it to at least \(need) or lower the maximums",
+                "quota \(key) \(have) cannot hold every workload at its maximum: \(breakdown) = \(need); raise it to at least \(atLeast) or lower the maximums",
                 at: location, notes: notes))
         }
         let requests = footprint.requests, limits = footprint.limits
-        compare("requests.cpu", requests.cpu.description, quota.requests.cpu.description, exceeded: quota.requests.cpu < requests.cpu,
+        let cpu: (CPU) -> String = { NumberText.decimal($0.cores) }
+        let cpuAtLeast: (CPU) -> String = { NumberText.decimal(($0.cores).rounded(.up)) }
+        let memoryAtLeast: (ByteSize) -> String = { "\(Int64((Double($0.bytes) / Double(1 << 30)).rounded(.up)))Gi" }
+        compare("requests.cpu", cpu(requests.cpu), cpuAtLeast(requests.cpu), quota.requests.cpu.description,
+                exceeded: quota.requests.cpu < requests.cpu,
                 breakdown: footprint.breakdown({ $0.cpu.description }, of: \.requests), at: quota.requests.source["cpu"])
-        compare("requests.memory", requests.memory.description, quota.requests.memory.description,
+        compare("requests.memory", requests.memory.description, memoryAtLeast(requests.memory), quota.requests.memory.description,
                 exceeded: quota.requests.memory < requests.memory,
                 breakdown: footprint.breakdown({ $0.memory.description }, of: \.requests), at: quota.requests.source["memory"])
-        compare("limits.cpu", limits.cpu.description, quota.limits.cpu.description, exceeded: quota.limits.cpu < limits.cpu,
+        compare("limits.cpu", cpu(limits.cpu), cpuAtLeast(limits.cpu), quota.limits.cpu.description,
+                exceeded: quota.limits.cpu < limits.cpu,
                 breakdown: footprint.breakdown({ $0.cpu.description }, of: \.limits), at: quota.limits.source["cpu"])
-        compare("limits.memory", limits.memory.description, quota.limits.memory.description,
+        compare("limits.memory", limits.memory.description, memoryAtLeast(limits.memory), quota.limits.memory.description,
                 exceeded: quota.limits.memory < limits.memory,
                 breakdown: footprint.breakdown({ $0.memory.description }, of: \.limits), at: quota.limits.source["memory"])
-        compare("pods", "\(footprint.pods)", "\(quota.pods)", exceeded: quota.pods < footprint.pods,
+        compare("pods", "\(footprint.pods)", "\(footprint.pods)", "\(quota.pods)", exceeded: quota.pods < footprint.pods,
                 breakdown: footprint.workloads.map { "\($0.pods) (\($0.what))" }.joined(separator: " + "), at: quota.source["pods"])
         return findings
     }

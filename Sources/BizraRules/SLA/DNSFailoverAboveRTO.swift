@@ -22,10 +22,13 @@ public struct DNSFailoverAboveRTO: Rule {
         guard let dns = spec.regions?.dns, let recovery = spec.sla.recovery else { return [] }
         let failover = DNSFailover.time(dns)
         guard recovery.rto < failover else { return [] }
-        let spare = recovery.rto.milliseconds - dns.healthCheck.interval.milliseconds * Int64(dns.healthCheck.failureThreshold)
-        let hint = spare > 0 ? "; a ttl of at most \(DurationText.long(Duration(milliseconds: spare))) would fit" : ""
+        let detection = dns.healthCheck.interval * Int64(dns.healthCheck.failureThreshold)
+        let spare = recovery.rto.milliseconds - detection.milliseconds
+        let hint = spare > 0
+            ? "; a ttl of at most \(DurationText.long(Duration(milliseconds: spare))) would fit"
+            : "; detecting the failure alone takes \(DurationText.long(detection)): shorten the health check interval or failureThreshold"
         return [finding("DNS failover takes \(DNSFailover.formula(dns)), longer than sla.recovery.rto \(recovery.rto)\(hint)",
-                        at: dns.source["ttl"],
+                        at: spare > 0 ? dns.source["ttl"] : dns.healthCheck.source["interval"],
                         notes: [.init("health check: every \(dns.healthCheck.interval), \(dns.healthCheck.failureThreshold) failures", at: dns.healthCheck.source.node),
                                 .init("the rto is \(recovery.rto) here", at: recovery.source["rto"])])]
     }

@@ -13,7 +13,7 @@ import Testing
         let found = try #require(findings("REF001", "chaos: { target: bizra-nod0 }\n").first)
         #expect(found.message == "chaos target 'bizra-nod0' is not a declared service; did you mean 'bizra-node0'?")
         #expect(found.location == SourceLocation(file: "example.yaml", line: 1, column: 18))
-        #expect(found.notes.first?.message == "service 'bizra-node0' is declared here")
+        #expect(found.notes.first?.message == "'bizra-node0' is declared here")
         #expect(found.notes.first?.location?.file != "example.yaml")
     }
 
@@ -59,6 +59,6 @@ import Testing
     @Test func quotaMessageShowsTheSum() throws {
         let found = try #require(findings("RES002", "platform: { quota: { requests: { cpu: \"20\" } } }\n").first)
         #expect(found.message.hasPrefix("quota requests.cpu 20 cannot hold every workload at its maximum: 50 × 500m (service bizra-node0) + 3 × 1 (database postgres)"))
-        #expect(found.message.hasSuffix("= 30700m; raise it to at least 30700m or lower the maximums"))
+        #expect(found.message.hasSuffix("= 30.7; raise it to at least 31 or lower the maximums"))
     }
 }
