@@ -16,5 +16,6 @@ public enum PlannerRegistry {
         VarnishVCLRenderer(),
         K6ScriptRenderer(),
         BenchmarkScriptRenderer(),
+        PromtoolTestRenderer(),
     ]
 }

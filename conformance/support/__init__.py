@@ -1,0 +1,1 @@
+"""Helpers of the conformance suite: tools, output trees, specs and local processes."""

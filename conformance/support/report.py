@@ -1,0 +1,2 @@
+"""Notes for the end of the run: what ran differently from conformance.md and why."""
+WARNINGS: list[str] = []
