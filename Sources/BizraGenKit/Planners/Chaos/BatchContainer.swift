@@ -39,17 +39,6 @@ enum BatchContainer {
         return .map(container)
     }
 
-    /// checkov findings that are intended, with the reason, as checkov reads them from annotations.
-    static func checkovSkips(_ reasons: [(check: String, reason: String)]) -> [String: String] {
-        var annotations: [String: String] = [:]
-        for (index, skip) in reasons.enumerated() {
-            annotations["checkov.io/skip\(index + 1)"] = "\(skip.check)=\(skip.reason)"
-        }
-        return annotations
-    }
-
-    static let pinnedByTag = (check: "CKV_K8S_43", reason: "images are pinned to a version tag")
-
     /// `{name, value}`.
     static func env(_ name: String, _ value: String) -> YAMLValue {
         ["name": .string(name), "value": .string(value)]

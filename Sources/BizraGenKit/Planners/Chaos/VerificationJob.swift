@@ -24,7 +24,7 @@ struct VerificationJob {
             "containers": [verification.container],
         ]
         let job = KubernetesObject(apiVersion: "batch/v1", kind: "Job", name: name, namespace: chaos.namespace,
-                                   labels: labels, annotations: BatchContainer.checkovSkips([BatchContainer.pinnedByTag]),
+                                   labels: labels, annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag]),
                                    body: ["spec": [
                                        "suspend": .bool(chaos.paused),
                                        "backoffLimit": .int(Self.backoffLimit),

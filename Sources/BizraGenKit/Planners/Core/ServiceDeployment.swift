@@ -9,10 +9,10 @@ enum ServiceDeployment {
     static func claimName(_ service: Service, _ volume: Volume) -> String { "\(service.name)-\(volume.name)" }
 
     /// Checks whose finding is intended, with the reason, as checkov reads them from annotations.
-    static let checkovSkips = [
-        "checkov.io/skip1": "CKV_K8S_43=images are pinned to a version tag in the spec",
-        "checkov.io/skip2": "CKV_K8S_35=secrets come from the ExternalSecret's Secret as environment variables",
-    ]
+    static let checkovSkips = CheckovSkip.annotations([
+        .pinnedByTag,
+        CheckovSkip("CKV_K8S_35", "secrets come from the ExternalSecret's Secret as environment variables"),
+    ])
 
     static func deployment(_ service: Service, _ context: PlanContext) -> KubernetesObject {
         let labels = context.labels(component: CoreObjects.serviceComponent, name: service.name)

@@ -126,9 +126,9 @@ struct DisasterRecoveryBackup {
         podSpec["volumes"] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
         let cronJob = KubernetesObject(
             apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
-            annotations: BatchContainer.checkovSkips([BatchContainer.pinnedByTag]
-                + (needsResourceReader ? [(check: "CKV_K8S_38", reason: "kubectl exports the namespace's resources")] : [])
-                + [(check: "CKV_K8S_35", reason: "pg_dump and the AWS CLI read credentials from the environment")]),
+            annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag]
+                + (needsResourceReader ? [CheckovSkip("CKV_K8S_38", "kubectl exports the namespace's resources")] : [])
+                + [CheckovSkip("CKV_K8S_35", "pg_dump and the AWS CLI read credentials from the environment")]),
             body: ["spec": [
                 "schedule": .string(backup.schedule.expression),
                 "concurrencyPolicy": "Forbid",

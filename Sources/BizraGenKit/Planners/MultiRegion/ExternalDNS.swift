@@ -58,9 +58,9 @@ struct ExternalDNS {
         ]
         let deployment = KubernetesObject(
             apiVersion: "apps/v1", kind: "Deployment", name: Self.name, namespace: namespace, labels: labels,
-            annotations: BatchContainer.checkovSkips([
-                BatchContainer.pinnedByTag,
-                (check: "CKV_K8S_38", reason: "ExternalDNS watches Ingresses and DNSEndpoints through the API"),
+            annotations: CheckovSkip.annotations([
+                CheckovSkip.pinnedByTag,
+                CheckovSkip("CKV_K8S_38", "ExternalDNS watches Ingresses and DNSEndpoints through the API"),
             ]),
             body: ["spec": [
                 "replicas": 1,

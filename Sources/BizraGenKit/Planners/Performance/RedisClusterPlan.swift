@@ -23,7 +23,7 @@ enum RedisClusterPlan {
     }
 
     /// Redis takes its password on the command line or from the environment, not from a file.
-    static let secretAsEnvironment = "CKV_K8S_35=redis-server, redis_exporter and redis-cli read the password from the environment"
+    static let secretAsEnvironment = CheckovSkip("CKV_K8S_35", "redis-server, redis_exporter and redis-cli read the password from the environment")
 
     static func headless(_ redis: Redis) -> String { "\(redis.name)-headless" }
 
@@ -93,7 +93,7 @@ enum RedisClusterPlan {
             StackWorkload.statefulSet(context, name: redis.name, namespace: namespace, component: component,
                                       serviceName: headless(redis), replicas: redis.nodes, template: template,
                                       claims: [StackWorkload.claimTemplate("data", size: storage)],
-                                      annotations: secret == nil ? [:] : ["checkov.io/skip1": secretAsEnvironment]),
+                                      annotations: CheckovSkip.annotations(secret == nil ? [] : [secretAsEnvironment])),
             StackWorkload.service(context, name: headless(redis), namespace: namespace, component: component,
                                   selector: context.selector(name: redis.name),
                                   ports: [("redis", clientPort, "redis"), ("cluster-bus", busPort, "cluster-bus")],
