@@ -24,7 +24,7 @@ from support.scratch import readable_dir, remove_all  # noqa: E402
 from support.tools import REPO, bizra_gen, run  # noqa: E402
 from support.trees import Tree  # noqa: E402
 
-from support.report import WARNINGS  # noqa: E402
+from support.report import NOTES, WARNINGS  # noqa: E402
 
 
 def build(spec_dir: Path, out: Path, environment: str | None = None) -> Path:
@@ -106,5 +106,7 @@ def module_processes():
 
 
 def pytest_terminal_summary(terminalreporter):
+    for note in NOTES:
+        terminalreporter.write_line(note)
     for warning in WARNINGS:
         terminalreporter.write_line(f"WARNING: {warning}", yellow=True, bold=True)

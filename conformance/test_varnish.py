@@ -4,6 +4,7 @@ VCL of the short-ttl spec in front of a local backend, behaves as the spec says:
 grace are over), grace (a stale object served while the backend is down), PURGE refused from
 outside the ACL, and uncacheable requests passed through."""
 import re
+import shutil
 import threading
 import time
 
@@ -28,7 +29,12 @@ def test_vcl_compiles(tree, readable_tmp):
         pytest.skip(f"{tree}: the spec has no caching.varnish")
     assert vcl.is_file(), f"{tree}: varnish/default.vcl missing although the spec has caching.varnish"
     varnishd = require("varnishd")
-    result = run([varnishd, "-C", "-f", vcl.resolve(), "-n", readable_tmp / "vcc"])
+    # Byte for byte the generated file, in a folder varnishd's unprivileged compiler can read.
+    generated = readable_tmp / "generated" / "default.vcl"
+    generated.parent.mkdir()
+    shutil.copyfile(vcl, generated)
+    generated.chmod(0o644)
+    result = run([varnishd, "-C", "-f", generated.resolve(), "-n", readable_tmp / "vcc"])
     if result.returncode == 0:
         return
     unresolvable = re.findall(r"Backend host '\"?([^'\"]+)\"?' could not be resolved", result.stderr)

@@ -1,2 +1,4 @@
-"""Notes for the end of the run: what ran differently from conformance.md and why."""
+"""What the end of the run reports: checks that ran differently from conformance.md and why
+(WARNINGS), and facts the README lists (NOTES, e.g. every checkov skip)."""
 WARNINGS: list[str] = []
+NOTES: list[str] = []
