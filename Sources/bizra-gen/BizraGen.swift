@@ -12,6 +12,6 @@ struct BizraGen: ParsableCommand {
             (check errors, drift, SLA missed), 2 usage or input/output errors.
             """,
         version: BizraGenVersion.current,
-        subcommands: [Build.self, Validate.self, Diff.self, Graph.self, Report.self, Schema.self, Init.self, Rules.self, Explain.self]
+        subcommands: [Init.self, Validate.self, Build.self, Diff.self, Graph.self, Report.self, Schema.self, Rules.self, Explain.self]
     )
 }

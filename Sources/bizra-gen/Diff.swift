@@ -27,10 +27,10 @@ struct Diff: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The old output tree (a folder such as out/production).")
+    @Argument(help: "The old output tree (a folder such as out/production).", completion: .directory)
     var old: String
 
-    @Argument(help: "The new output tree; omit with --against-build.")
+    @Argument(help: "The new output tree; omit with --against-build.", completion: .directory)
     var new: String?
 
     @Flag(name: .long, help: "Compare OLD with a fresh build of the spec (--spec, --env) instead of a second folder.")

@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
         case markdown, json
     }
 
-    @Argument(help: "k6 summary files (--summary-export), one per scenario.")
+    @Argument(help: "k6 summary files (--summary-export), one per scenario.", completion: .file(extensions: ["json"]))
     var summaries: [String]
 
     @OptionGroup var spec: SpecOptions

@@ -8,7 +8,7 @@ struct Schema: ParsableCommand {
         discussion: """
             The schema is generated from bizra-gen's own model: every key with its description, the \
             allowed values of enumerations, unit patterns (durations, sizes, CPU, percentages, rates, \
-            cron), required keys, and no unknown keys. Save it and point your editor at it:
+            cron), required keys, and no unknown keys. Example: save it and point your editor at it:
 
               bizra-gen schema > bizra-spec.schema.json
 

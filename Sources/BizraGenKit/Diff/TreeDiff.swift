@@ -124,6 +124,13 @@ extension TreeDiff {
     /// Counts for the summary line.
     public struct Summary: Equatable, Sendable {
         public var added = 0, removed = 0, changed = 0, files = 0
+
+        public init(added: Int = 0, removed: Int = 0, changed: Int = 0, files: Int = 0) {
+            self.added = added
+            self.removed = removed
+            self.changed = changed
+            self.files = files
+        }
     }
 
     public var summary: Summary {
