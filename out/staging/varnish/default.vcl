@@ -40,6 +40,15 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # A failed background refresh keeps the stale copy (grace); other errors are never cached.
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
+    }
     # A response that sets a cookie is personal: pass it through uncached.
     if (beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
