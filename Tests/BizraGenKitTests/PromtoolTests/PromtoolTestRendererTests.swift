@@ -7,7 +7,7 @@ struct PromtoolTestRendererTests {
     @Test("writes the rule file and its tests")
     func paths() throws {
         let files = try PromtoolFixture.render(try PromtoolFixture.reference())
-        #expect(files.keys.sorted() == [PromtoolTestRenderer.rulesPath, PromtoolTestRenderer.testsPath])
+        #expect(Set(files.keys) == [PromtoolTestRenderer.rulesPath, PromtoolTestRenderer.testsPath])
         #expect(files[PromtoolTestRenderer.testsPath]!.contains("rule_files:\n  - sla-rules.yaml\n"))
     }
 
