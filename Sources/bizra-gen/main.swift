@@ -9,7 +9,9 @@ do {
     let code = BizraGen.exitCode(for: error)
     let message = BizraGen.fullMessage(for: error)
     if !message.isEmpty {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        // Help, version and completion scripts are the answer, so they go to stdout.
+        let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+        stream.write(Data((message + "\n").utf8))
     }
     if code == .success || code == .failure || code.rawValue == 2 {
         exit(code.rawValue)

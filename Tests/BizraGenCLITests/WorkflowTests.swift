@@ -116,8 +116,6 @@ import Testing
     }
 
     @Test func helpTeachesAndCompletionsExist() throws {
-        // main.swift prints argument-parser's clean exits (help, completion scripts) on stderr;
-        // read both here, and expect stdout separately as a known issue until that is fixed.
         func output(_ arguments: [String]) throws -> (all: String, stdout: String) {
             let result = try CLIRunner.run(arguments, in: CLIRunner.projectRoot)
             #expect(result.status == 0)
@@ -133,9 +131,7 @@ import Testing
         for shell in ["bash", "zsh", "fish"] {
             let script = try output(["--generate-completion-script", shell])
             #expect(script.all.contains("bizra-gen") && script.all.contains("against-build") && script.all.contains("all-envs"))
-            withKnownIssue("completion scripts must go to stdout to be redirected into a file", isIntermittent: true) {
-                #expect(script.stdout.contains("against-build"))
-            }
+            #expect(script.stdout.contains("against-build"), "completion scripts go to stdout, so they can be redirected")
         }
     }
 }

@@ -23,7 +23,7 @@ enum EmbeddedTemplates {
         failed=()
         {{#scenarios}}
         echo "k6: scenario {{name}} against $BASE_URL"
-        if ! k6 run --summary-export "$OUT/{{name}}.json" k6/{{name}}.js; then
+        if ! k6 run --summary-trend-stats "avg,min,med,max,p(90),p(95),p(99)" --summary-export "$OUT/{{name}}.json" k6/{{name}}.js; then
           failed+=("{{name}}")
         fi
         {{/scenarios}}

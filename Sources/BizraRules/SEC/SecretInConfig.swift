@@ -19,18 +19,35 @@ public struct SecretInConfig: Rule {
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("services:\n  - { name: bizra-node0, config: { LOG_FORMAT: json } }\n")]
     public init() {}
 
+    /// Credential shapes, each behind a literal marker that a value must contain first, so that a
+    /// long value is scanned in linear time.
+    static var shapes: [(marker: String, pattern: Regex<Substring>)] { [
+        ("eyJ", /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/),  // JWT
+        ("AKIA", /AKIA[0-9A-Z]{16}/),                                         // AWS access key id
+        ("_", /gh[pousr]_[A-Za-z0-9]{30,}/),                                  // GitHub token
+        ("_live_", /(?:sk|rk)_live_[A-Za-z0-9]{16,}/),                        // Stripe key
+        ("xox", /xox[abpr]-[A-Za-z0-9-]{10,}/),                               // Slack token
+    ] }
+
     /// Whether a value has the shape of a credential.
     public static func looksSecret(_ value: String) -> Bool {
         if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return true }
-        let patterns: [Regex<Substring>] = [
-            /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/,  // JWT
-            /AKIA[0-9A-Z]{16}/,                                          // AWS access key id
-            /gh[pousr]_[A-Za-z0-9]{30,}/,                                // GitHub token
-            /(?:sk|rk)_live_[A-Za-z0-9]{16,}/,                             // Stripe key
-            /xox[abpr]-[A-Za-z0-9-]{10,}/,                               // Slack token
-            /[a-z][a-z0-9+.-]*:\/\/[^\/\s:@]+:[^\/\s@]+@/,               // URL with a password
-        ]
-        return patterns.contains { value.firstMatch(of: $0) != nil }
+        if shapes.contains(where: { value.contains($0.marker) && value.firstMatch(of: $0.pattern) != nil }) { return true }
+        return hasURLWithPassword(value)
+    }
+
+    /// `scheme://user:password@host`: the authority after each `://` holds a `:` before an `@`.
+    static func hasURLWithPassword(_ value: String) -> Bool {
+        var rest = Substring(value)
+        while let separator = rest.range(of: "://") {
+            let authority = rest[separator.upperBound...].prefix { $0 != "/" && !$0.isWhitespace }
+            if let at = authority.firstIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":"),
+               colon > authority.startIndex, authority.index(after: colon) < at {
+                return true
+            }
+            rest = rest[separator.upperBound...]
+        }
+        return false
     }
 
     public func check(_ spec: Spec) -> [Finding] {
@@ -41,10 +58,10 @@ public struct SecretInConfig: Rule {
                 let upper = key.uppercased()
                 if let word = Self.keyWords.first(where: { upper.contains($0) }) {
                     findings.append(finding("config key \(key) of \(service.name) names a credential (\(word)); move it to secrets: as a reference to the secret store",
-                                            at: service.source["config"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                                            at: service.source["config.\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
                 } else if Self.looksSecret(service.config[key] ?? "") {
                     findings.append(finding("config value of \(key) in \(service.name) looks like a credential; move it to secrets: as a reference to the secret store",
-                                            at: service.source["config"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                                            at: service.source["config.\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
                 }
             }
         }

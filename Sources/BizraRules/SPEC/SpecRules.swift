@@ -75,7 +75,13 @@ public struct Duplicate: LoadTimeRule {
         """
     public static let triggeringExamples: [RuleExample] = [
         .overlay("sla:\n  errorRate: 1%\n  errorRate: 2%\n"),
-        .overlay("databases:\n  - { name: postgres, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n  - { name: postgres, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
+        .document("""
+            version: 1
+            platform: { name: shop, environment: staging, namespace: shop, domain: shop.example.com }
+            databases:
+              - { name: orders, version: "16", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }
+              - { name: orders, version: "16", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }
+            """),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]
     public init() {}

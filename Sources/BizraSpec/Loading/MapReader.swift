@@ -54,6 +54,18 @@ struct MapReader {
         return decode(value, context)
     }
 
+    /// A mapping of names to text that may be absent; each entry's value location is kept as
+    /// `source["key.NAME"]`, so that a check can point at one entry.
+    mutating func optionalStringMap(_ key: String) -> [String: String] {
+        guard let node = raw(key) else { return [:] }
+        if case .mapping(let mapping) = node {
+            for pair in mapping.pairs {
+                if let name = pair.key.string { source["\(key).\(name)"] = pair.value.location }
+            }
+        }
+        return Decode.stringMap(node, context) ?? [:]
+    }
+
     /// A key that may be absent, with a default.
     mutating func optional<T>(_ key: String, default fallback: T, _ decode: (SpecNode, DecodeContext) -> T?) -> T {
         optional(key, decode) ?? fallback

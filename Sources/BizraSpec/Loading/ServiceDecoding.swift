@@ -34,7 +34,7 @@ extension Decode {
             volume.source = v.source
             return volume
         })
-        let config = r.optional("config", default: [:], Decode.stringMap)
+        let config = r.optionalStringMap("config")
         let secrets = r.optional("secrets", object("secrets") { s -> ServiceSecrets? in
             guard let (store, keys) = all(s.required("store", Decode.name(maxLength: 63)), s.required("keys", Decode.stringMap))
             else { return nil }

@@ -78,10 +78,10 @@ struct LoadTestRenderersTests {
         #expect(script.contains("set -euo pipefail"))
         let runs = script.split(separator: "\n").filter { $0.hasPrefix("if ! k6 run") }
         #expect(runs == [
-            "if ! k6 run --summary-export \"$OUT/latency.json\" k6/latency.js; then",
-            "if ! k6 run --summary-export \"$OUT/throughput.json\" k6/throughput.js; then",
-            "if ! k6 run --summary-export \"$OUT/concurrency.json\" k6/concurrency.js; then",
-            "if ! k6 run --summary-export \"$OUT/stress.json\" k6/stress.js; then",
+            "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/latency.json\" k6/latency.js; then",
+            "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/throughput.json\" k6/throughput.js; then",
+            "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/concurrency.json\" k6/concurrency.js; then",
+            "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/stress.json\" k6/stress.js; then",
         ])
         if let result = try F.shellcheck(script) {
             #expect(result.status == 0, "\(result.output)")

@@ -29,7 +29,7 @@ enum PromtailPlan {
                       StackWorkload.emptyDir("run")])
         let daemonSet = KubernetesObject(
             apiVersion: "apps/v1", kind: "DaemonSet", name: name, namespace: namespace, labels: labels,
-            annotations: CheckovSkip.annotations([CheckovSkip("CKV_K8S_38", "discovers the pods of its node through the Kubernetes API")]),
+            annotations: CheckovSkip.annotations([.pinnedByTag, CheckovSkip("CKV_K8S_38", "discovers the pods of its node through the Kubernetes API")]),
             body: ["spec": [
                 "selector": ["matchLabels": .map(YAMLMap(sortedKeys: context.selector(name: name)))],
                 "updateStrategy": ["type": "RollingUpdate"],

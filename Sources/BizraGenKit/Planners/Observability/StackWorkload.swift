@@ -130,10 +130,12 @@ enum StackWorkload {
                          body: ["data": .map(YAMLMap(sortedKeys: data))])
     }
 
-    /// A StatefulSet of `replicas` pods with one volume claim template.
+    /// A StatefulSet of `replicas` pods with one volume claim template; its images are pinned by
+    /// tag, and `skips` are its other intended checkov findings.
     static func statefulSet(_ context: PlanContext, name: String, namespace: String, component: String,
                             serviceName: String, replicas: Int, template: YAMLValue,
-                            claims: [YAMLValue], annotations: [String: String] = [:]) -> KubernetesObject {
+                            claims: [YAMLValue], skips: [CheckovSkip] = []) -> KubernetesObject {
+        let annotations = CheckovSkip.annotations([.pinnedByTag] + skips)
         var spec: YAMLMap = [
             "serviceName": .string(serviceName),
             "replicas": .int(replicas),

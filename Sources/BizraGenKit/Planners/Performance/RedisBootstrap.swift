@@ -73,7 +73,7 @@ enum RedisBootstrap {
                                     component: RedisClusterPlan.component, data: ["bootstrap.sh": script]),
             KubernetesObject(apiVersion: "batch/v1", kind: "Job", name: name, namespace: context.namespace,
                              labels: labels,
-                             annotations: CheckovSkip.annotations(secret == nil ? [] : [RedisClusterPlan.secretAsEnvironment]),
+                             annotations: CheckovSkip.annotations([.pinnedByTag] + (secret == nil ? [] : [RedisClusterPlan.secretAsEnvironment])),
                              body: ["spec": ["backoffLimit": 10, "template": template]]),
         ]
     }

@@ -93,7 +93,7 @@ enum RedisClusterPlan {
             StackWorkload.statefulSet(context, name: redis.name, namespace: namespace, component: component,
                                       serviceName: headless(redis), replicas: redis.nodes, template: template,
                                       claims: [StackWorkload.claimTemplate("data", size: storage)],
-                                      annotations: CheckovSkip.annotations(secret == nil ? [] : [secretAsEnvironment])),
+                                      skips: secret == nil ? [] : [secretAsEnvironment]),
             StackWorkload.service(context, name: headless(redis), namespace: namespace, component: component,
                                   selector: context.selector(name: redis.name),
                                   ports: [("redis", clientPort, "redis"), ("cluster-bus", busPort, "cluster-bus")],

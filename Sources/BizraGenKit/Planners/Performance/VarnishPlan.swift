@@ -51,6 +51,7 @@ enum VarnishPlan {
         let deployment = KubernetesObject(
             apiVersion: "apps/v1", kind: "Deployment", name: name, namespace: namespace,
             labels: context.labels(component: component, name: name),
+            annotations: CheckovSkip.annotations([.pinnedByTag]),
             body: ["spec": [
                 "replicas": .int(varnish.replicas),
                 "selector": ["matchLabels": .map(YAMLMap(sortedKeys: context.selector(name: name)))],
