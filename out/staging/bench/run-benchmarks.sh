@@ -15,19 +15,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 failed=()
 echo "k6: scenario latency against $BASE_URL"
-if ! k6 run --summary-export "$OUT/latency.json" k6/latency.js; then
+if ! k6 run --summary-trend-stats "avg,min,med,max,p(90),p(95),p(99)" --summary-export "$OUT/latency.json" k6/latency.js; then
   failed+=("latency")
 fi
 echo "k6: scenario throughput against $BASE_URL"
-if ! k6 run --summary-export "$OUT/throughput.json" k6/throughput.js; then
+if ! k6 run --summary-trend-stats "avg,min,med,max,p(90),p(95),p(99)" --summary-export "$OUT/throughput.json" k6/throughput.js; then
   failed+=("throughput")
 fi
 echo "k6: scenario concurrency against $BASE_URL"
-if ! k6 run --summary-export "$OUT/concurrency.json" k6/concurrency.js; then
+if ! k6 run --summary-trend-stats "avg,min,med,max,p(90),p(95),p(99)" --summary-export "$OUT/concurrency.json" k6/concurrency.js; then
   failed+=("concurrency")
 fi
 echo "k6: scenario stress against $BASE_URL"
-if ! k6 run --summary-export "$OUT/stress.json" k6/stress.js; then
+if ! k6 run --summary-trend-stats "avg,min,med,max,p(90),p(95),p(99)" --summary-export "$OUT/stress.json" k6/stress.js; then
   failed+=("stress")
 fi
 
