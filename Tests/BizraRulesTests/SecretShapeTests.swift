@@ -2,7 +2,7 @@
 import Testing
 
 @Suite struct SecretShapeTests {
-    @Test(arguments: ["postgres://app:hunter2@db:5432/app", "AKIAABCDEFGHIJKLMNOP", "see redis://:pw@cache"])
+    @Test(arguments: ["postgres://app:hunter2@db:5432/app", "AKIAABCDEFGHIJKLMNOP", "see redis://default:pw@cache"])
     func credentialsAreRecognised(value: String) {
         #expect(SecretInConfig.looksSecret(value))
     }

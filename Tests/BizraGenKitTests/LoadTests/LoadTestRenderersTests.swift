@@ -97,9 +97,10 @@ struct LoadTestRenderersTests {
         let log = directory.appendingPathComponent("calls.log").path
         try F.write("""
             #!/bin/sh
-            echo "$4 $BASE_URL" >> "\(log)"
-            echo '{}' > "$3"
-            [ "$4" != "k6/throughput.js" ]
+            # k6 run --summary-trend-stats STATS --summary-export FILE SCRIPT
+            echo "$6 $BASE_URL" >> "\(log)"
+            echo '{}' > "$5"
+            [ "$6" != "k6/throughput.js" ]
 
             """, "bin/k6", in: directory, executable: true)
         let path = directory.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
