@@ -9,38 +9,13 @@ enum LokiPlan {
     static let dataPath = "/var/loki"
 
     static func objects(_ context: PlanContext, namespace: String, loki: Observability.Loki) -> [KubernetesObject] {
-        let name = ObservabilityStack.loki
-        let headless = "\(name)-headless"
-        let configName = "\(name)-config"
-        let config = YAMLWriter.document(self.config(namespace: namespace, loki: loki))
-        let container = StackContainer(
-            name: name, image: ObservabilityStack.Images.loki,
+        StoredComponent(
+            name: ObservabilityStack.loki, component: component, image: ObservabilityStack.Images.loki,
             args: ["-config.file=/etc/loki/loki.yaml", "-target=all"],
-            ports: [("http", ObservabilityStack.lokiHTTPPort), ("grpc", grpcPort), ("memberlist", memberlistPort)],
-            resources: StackWorkload.resources(cpu: ("500m", "2"), memory: (.gibibytes(1), .gibibytes(4))),
-            readiness: StackWorkload.httpProbe("/ready", port: "http", initialDelay: 15, period: 10),
-            liveness: StackWorkload.httpProbe("/ready", port: "http", initialDelay: 60, period: 20),
-            volumeMounts: [("config", "/etc/loki", true), ("data", dataPath, false), ("tmp", "/tmp", false)])
-        let template = StackWorkload.podTemplate(
-            labels: StackWorkload.podLabels(context, component: component, name: name),
-            annotations: ["checksum/config": SHA256.hex(config)],
-            containers: [container],
-            volumes: [StackWorkload.configMapVolume("config", configMap: configName), StackWorkload.emptyDir("tmp")])
-        let ports: [(name: String, port: Int, target: String)] = [
-            ("http", ObservabilityStack.lokiHTTPPort, "http"), ("grpc", grpcPort, "grpc"),
-        ]
-        return [
-            StackWorkload.configMap(context, name: configName, namespace: namespace, component: component,
-                                    data: ["loki.yaml": config]),
-            StackWorkload.statefulSet(context, name: name, namespace: namespace, component: component,
-                                      serviceName: headless, replicas: loki.replicas, template: template,
-                                      claims: [StackWorkload.claimTemplate("data", size: loki.storage)]),
-            StackWorkload.service(context, name: name, namespace: namespace, component: component,
-                                  selector: context.selector(name: name), ports: ports),
-            StackWorkload.service(context, name: headless, namespace: namespace, component: component,
-                                  selector: context.selector(name: name),
-                                  ports: ports + [("memberlist", memberlistPort, "memberlist")], headless: true),
-        ]
+            configFile: "loki.yaml", config: config(namespace: namespace, loki: loki), dataPath: dataPath,
+            ports: [("http", ObservabilityStack.lokiHTTPPort), ("grpc", grpcPort)],
+            peerPorts: [("memberlist", memberlistPort)], store: loki
+        ).objects(context, namespace: namespace)
     }
 
     /// `loki.yaml`: single-binary mode, replicas joined by memberlist, TSDB on the volume,

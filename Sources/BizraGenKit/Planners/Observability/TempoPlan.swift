@@ -10,39 +10,14 @@ enum TempoPlan {
     static let dataPath = "/var/tempo"
 
     static func objects(_ context: PlanContext, namespace: String, tempo: Observability.Tempo) -> [KubernetesObject] {
-        let name = ObservabilityStack.tempo
-        let headless = "\(name)-headless"
-        let configName = "\(name)-config"
-        let config = YAMLWriter.document(self.config(tempo: tempo))
-        let container = StackContainer(
-            name: name, image: ObservabilityStack.Images.tempo,
+        StoredComponent(
+            name: ObservabilityStack.tempo, component: component, image: ObservabilityStack.Images.tempo,
             args: ["-config.file=/etc/tempo/tempo.yaml"],
+            configFile: "tempo.yaml", config: config(tempo: tempo), dataPath: dataPath,
             ports: [("http", ObservabilityStack.tempoHTTPPort), ("grpc", grpcPort),
                     ("otlp-grpc", otlpGRPCPort), ("otlp-http", otlpHTTPPort)],
-            resources: StackWorkload.resources(cpu: ("500m", "2"), memory: (.gibibytes(1), .gibibytes(4))),
-            readiness: StackWorkload.httpProbe("/ready", port: "http", initialDelay: 15, period: 10),
-            liveness: StackWorkload.httpProbe("/ready", port: "http", initialDelay: 60, period: 20),
-            volumeMounts: [("config", "/etc/tempo", true), ("data", dataPath, false), ("tmp", "/tmp", false)])
-        let template = StackWorkload.podTemplate(
-            labels: StackWorkload.podLabels(context, component: component, name: name),
-            annotations: ["checksum/config": SHA256.hex(config)],
-            containers: [container],
-            volumes: [StackWorkload.configMapVolume("config", configMap: configName), StackWorkload.emptyDir("tmp")])
-        let ports: [(name: String, port: Int, target: String)] = [
-            ("http", ObservabilityStack.tempoHTTPPort, "http"), ("grpc", grpcPort, "grpc"),
-            ("otlp-grpc", otlpGRPCPort, "otlp-grpc"), ("otlp-http", otlpHTTPPort, "otlp-http"),
-        ]
-        return [
-            StackWorkload.configMap(context, name: configName, namespace: namespace, component: component,
-                                    data: ["tempo.yaml": config]),
-            StackWorkload.statefulSet(context, name: name, namespace: namespace, component: component,
-                                      serviceName: headless, replicas: tempo.replicas, template: template,
-                                      claims: [StackWorkload.claimTemplate("data", size: tempo.storage)]),
-            StackWorkload.service(context, name: name, namespace: namespace, component: component,
-                                  selector: context.selector(name: name), ports: ports),
-            StackWorkload.service(context, name: headless, namespace: namespace, component: component,
-                                  selector: context.selector(name: name), ports: ports, headless: true),
-        ]
+            store: tempo
+        ).objects(context, namespace: namespace)
     }
 
     /// `tempo.yaml`: OTLP in, local block storage kept for `retention`, the metrics generator on.
