@@ -19,7 +19,7 @@ public struct WorkflowLongerThanSchedule: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         guard let chaos = spec.chaos, let workflow = chaos.workflow,
-              let interval = CronInterval.shortest(chaos.schedule) else { return [] }
+              let interval = chaos.schedule.shortestGap else { return [] }
         let steps = workflow.steps.compactMap(chaos.experiment(named:))
         let total = steps.reduce(Duration(milliseconds: 0)) { $0 + $1.duration }
         guard interval < total else { return [] }

@@ -20,7 +20,7 @@ public struct BackupGapAboveRPO: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         guard let backup = spec.regions?.backup, let recovery = spec.sla.recovery,
-              let gap = CronInterval.longest(backup.schedule), recovery.rpo < gap else { return [] }
+              let gap = backup.schedule.longestGap, recovery.rpo < gap else { return [] }
         return [finding("backup schedule \"\(backup.schedule)\" leaves up to \(DurationText.long(gap)) between backups, more than sla.recovery.rpo \(recovery.rpo); run it at least every \(recovery.rpo)",
                         at: backup.source["schedule"],
                         notes: [.init("the rpo is \(recovery.rpo) here", at: recovery.source["rpo"])])]

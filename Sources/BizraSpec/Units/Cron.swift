@@ -105,34 +105,50 @@ extension Cron {
         return dom && dow
     }
 
-    /// The longest time between two consecutive runs over a whole (non-leap and leap) 4-year cycle,
-    /// or nil when it never fires.
-    public var longestGap: Duration? {
-        var first: Int?, previous: Int?, longest = 0
-        var minuteOfCycle = 0
-        var weekday = 4 // 1 January 1970 was a Thursday
+    /// Calls `body` with each run's minute, counted from 1970-01-01 00:00, over the eight years
+    /// 1970–1977: two leap days and every weekday on every date, so every gap a schedule can
+    /// have between two runs occurs inside the window and no wrap-around is needed.
+    func forEachRun(_ body: (Int) -> Void) {
         let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        for year in 0..<4 {
+        let sortedHours = hours.sorted(), sortedMinutes = minutes.sorted()
+        var dayStart = 0
+        var weekday = 4 // 1 January 1970 was a Thursday
+        for year in 1970...1977 {
             for month in 1...12 {
-                let days = monthLengths[month - 1] + (month == 2 && year == 2 ? 1 : 0)
+                let days = monthLengths[month - 1] + (month == 2 && year % 4 == 0 ? 1 : 0)
                 for day in 1...days {
                     if months.contains(month) && (daysOfMonth.contains(day) || daysOfWeek.contains(weekday)) {
-                        for hour in hours.sorted() {
-                            for minute in minutes.sorted()
+                        for hour in sortedHours {
+                            for minute in sortedMinutes
                             where fires(minute: minute, hour: hour, day: day, month: month, weekday: weekday) {
-                                let at = minuteOfCycle + hour * 60 + minute
-                                if let p = previous { longest = max(longest, at - p) } else { first = at }
-                                previous = at
+                                body(dayStart + hour * 60 + minute)
                             }
                         }
                     }
-                    minuteOfCycle += 1_440
+                    dayStart += 1_440
                     weekday = (weekday + 1) % 7
                 }
             }
         }
-        guard let first, let previous else { return nil }
-        longest = max(longest, minuteOfCycle - previous + first)
-        return Duration.minutes(Int64(longest))
     }
+
+    /// The longest and shortest time between two consecutive runs, nil when it runs fewer than twice in eight years.
+    private var gaps: (longest: Duration, shortest: Duration)? {
+        var previous: Int?, longest = 0, shortest = Int.max
+        forEachRun { at in
+            if let previous {
+                longest = max(longest, at - previous)
+                shortest = min(shortest, at - previous)
+            }
+            previous = at
+        }
+        guard shortest != Int.max else { return nil }
+        return (Duration.minutes(Int64(longest)), Duration.minutes(Int64(shortest)))
+    }
+
+    /// The longest time between two consecutive runs: what a backup schedule risks losing.
+    public var longestGap: Duration? { gaps?.longest }
+
+    /// The shortest time between two consecutive runs: what a job must finish within to never overlap itself.
+    public var shortestGap: Duration? { gaps?.shortest }
 }

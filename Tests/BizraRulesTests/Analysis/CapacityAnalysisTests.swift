@@ -40,9 +40,9 @@ import Testing
         #expect(DNSFailover.formula(dns) == "30s × 3 + 1m = 2m30s")
         #expect(ArrivalRateConcurrency.required(rate: Rate(perSecond: 1000), latency: .milliseconds(200)) == 200)
         #expect(ArrivalRateConcurrency.derived(rate: Rate(perSecond: 10000), latency: .milliseconds(200)) == 2400)
-        #expect(CronInterval.shortest(try Cron(parsing: "0 2,3 * * *")) == .hours(1))
-        #expect(CronInterval.longest(try Cron(parsing: "0 2,3 * * *")) == .hours(23))
-        #expect(CronInterval.shortest(reference.chaos!.schedule) == .hours(24 * 7))
+        #expect((try Cron(parsing: "0 2,3 * * *")).shortestGap == .hours(1))
+        #expect((try Cron(parsing: "0 2,3 * * *")).longestGap == .hours(23))
+        #expect(reference.chaos!.schedule.shortestGap == .hours(24 * 7))
     }
 
     @Test func cacheRuleCoverageKnowsAnchoredPrefixes() {

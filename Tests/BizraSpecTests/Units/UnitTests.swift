@@ -79,6 +79,9 @@ import Testing
         #expect(try Cron(parsing: "*/15 * * * *").longestGap == .minutes(15))
         #expect(try Cron(parsing: "0 */6 * * *").longestGap == .hours(6))
         #expect(try Cron(parsing: "0 2 * * 0").longestGap == .hours(168))
+        #expect(try Cron(parsing: "0 2 * * 3").longestGap == .hours(168), "a weekday schedule has no wrap-around gap")
+        #expect(try Cron(parsing: "0 2,3 * * *").shortestGap == .hours(1))
+        #expect(try Cron(parsing: "0 0 29 2 *").longestGap == .hours(24 * 1461))
         #expect(try Cron(parsing: "0 0 31 * *").longestGap == .hours(24 * 61))
     }
 }
