@@ -30,7 +30,8 @@ let package = Package(
         ),
         .testTarget(name: "BizraSpecTests", dependencies: ["BizraSpec"]),
         .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec"]),
-        .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules"]),
+        .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules"],
+                    exclude: ["Report/Fixtures"]),
         .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", .product(name: "Yams", package: "Yams")]),
     ]
 )
