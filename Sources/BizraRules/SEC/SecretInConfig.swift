@@ -21,13 +21,14 @@ public struct SecretInConfig: Rule {
 
     /// Credential shapes, each behind a literal marker that a value must contain first, so that a
     /// long value is scanned in linear time.
-    static var shapes: [(marker: String, pattern: Regex<Substring>)] { [
+    // Regex is not Sendable; these are built once and only ever read.
+    nonisolated(unsafe) static let shapes: [(marker: String, pattern: Regex<Substring>)] = [
         ("eyJ", /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/),  // JWT
         ("AKIA", /AKIA[0-9A-Z]{16}/),                                         // AWS access key id
         ("_", /gh[pousr]_[A-Za-z0-9]{30,}/),                                  // GitHub token
         ("_live_", /(?:sk|rk)_live_[A-Za-z0-9]{16,}/),                        // Stripe key
         ("xox", /xox[abpr]-[A-Za-z0-9-]{10,}/),                               // Slack token
-    ] }
+    ]
 
     /// Whether a value has the shape of a credential.
     public static func looksSecret(_ value: String) -> Bool {

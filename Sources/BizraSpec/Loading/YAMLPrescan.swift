@@ -45,6 +45,8 @@ struct YAMLPrescan {
             defer { yaml_event_delete(&event) }
             let mark = location(Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
             var completed: (nodes: Int, key: String?)?
+            // A collection was counted at its start; scalars and aliases (with their expansion) here.
+            var counted = false
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return []
@@ -52,6 +54,7 @@ struct YAMLPrescan {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 stack.append(Frame(isMapping: isMapping, anchor: anchorPointer.map { String(cString: $0) }))
+                total += 1
                 if stack.count > limits.maxDepth {
                     return [Finding(rule: "SPEC008",
                                     message: "nesting deeper than \(limits.maxDepth) levels",
@@ -61,6 +64,7 @@ struct YAMLPrescan {
                 let frame = stack.removeLast()
                 if let anchor = frame.anchor { anchorSizes[anchor] = frame.nodes }
                 completed = (frame.nodes, nil)
+                counted = true
             case YAML_SCALAR_EVENT:
                 let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length),
                                    as: UTF8.self)
@@ -77,11 +81,11 @@ struct YAMLPrescan {
                 break
             }
             guard let (nodes, scalar) = completed else { continue }
-            total += nodes
+            if !counted { total += nodes }
             if total > limits.maxExpandedNodes {
                 return [Finding(rule: "SPEC008",
                                 message: "the document expands to more than \(limits.maxExpandedNodes) nodes",
-                                at: mark, notes: [.init("aliases that refer to aliases multiply; this looks like a YAML bomb")])]
+                                at: mark, notes: aliases > 0 ? [.init("aliases that refer to aliases multiply; this looks like a YAML bomb")] : [])]
             }
             guard !stack.isEmpty else { continue }
             stack[stack.count - 1].nodes += nodes

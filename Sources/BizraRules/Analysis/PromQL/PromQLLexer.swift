@@ -130,6 +130,9 @@ struct PromQLLexer {
         throw error("unexpected character '\(s)'", at: start)
     }
 
+    // Regex is not Sendable; built once and only ever read.
+    nonisolated(unsafe) static let durationPattern = /([0-9]+(ms|[smhdwy]))+/
+
     /// A number (`0.95`, `1e3`, `0x1F`) or a duration (`5m`, `1h30m`, `250ms`).
     private mutating func number(_ start: Int) throws(PromQLSyntaxError) -> PromQLToken {
         if peek() == "0", let x = peek(1), x == "x" || x == "X" {
@@ -141,7 +144,7 @@ struct PromQLLexer {
         if let unit = peek(), Self.durationUnits.contains(unit) {
             while Self.isDigit(peek()) || peek().map(Self.durationUnits.contains) == true { index += 1 }
             let written = text(start, index)
-            guard written.wholeMatch(of: /([0-9]+(ms|[smhdwy]))+/) != nil else {
+            guard written.wholeMatch(of: Self.durationPattern) != nil else {
                 throw error("'\(written)' is not a duration (use ms, s, m, h, d, w, y)", at: start)
             }
             return PromQLToken(kind: .duration, text: written, offset: start)
