@@ -52,3 +52,6 @@ extension Array where Element == Finding {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 }
+
+/// A single finding can stop a step on its own (the YAML reader refuses at the first).
+extension Finding: Error {}

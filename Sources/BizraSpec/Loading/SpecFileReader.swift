@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one spec file into a located node: size, encoding and nesting limits first, then the parse.
 struct SpecFileReader {
@@ -40,19 +39,14 @@ struct SpecFileReader {
             return fail("SPEC007", problem.message,
                         at: SourceLocation(file: path, line: problem.line, column: problem.column))
         }
-        let findings = YAMLPrescan(file: path, limits: limits).run(bytes)
-        if !findings.isEmpty { return .failure(SpecError(findings)) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text)
-        } catch {
-            return fail("SPEC007", "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML")
+        let root: SpecNode?
+        switch SpecYAMLReader(file: path, limits: limits).read(bytes) {
+        case .success(let node): root = node
+        case .failure(let error): return .failure(error)
         }
-        guard let composed else {
+        guard let node = root else {
             return fail("SPEC003", "the file is empty; a spec starts with 'version: 1'")
         }
-        let node = SpecNode(composed, file: path)
         guard case .mapping = node else {
             return fail("SPEC002", "a spec file must be a mapping of sections, found \(node.kindDescription)",
                         at: node.location)

@@ -1,8 +1,5 @@
-import Yams
-
-/// A YAML node of a spec file with the file, line and column it was written at. Spec files are
-/// composed by Yams and converted once, so that nodes merged from several files (sections,
-/// environment overlays) keep their own file.
+/// A YAML node of a spec file with the file, line and column it was written at, so that nodes
+/// merged from several files (sections, environment overlays) keep their own file.
 indirect enum SpecNode: Sendable {
     struct Scalar: Sendable {
         var string: String
@@ -54,25 +51,6 @@ indirect enum SpecNode: Sendable {
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string)'"
-        }
-    }
-
-    /// Converts a composed Yams node (aliases already resolved by Yams).
-    init(_ node: Node, file: String) {
-        func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-        }
-        switch node {
-        case .scalar(let scalar):
-            self = .scalar(Scalar(string: scalar.string, isPlain: scalar.style == .plain || scalar.style == .any,
-                                  location: location(scalar.mark)))
-        case .mapping(let mapping):
-            self = .mapping(Mapping(pairs: mapping.map { (SpecNode($0.key, file: file), SpecNode($0.value, file: file)) },
-                                    location: location(mapping.mark)))
-        case .sequence(let sequence):
-            self = .sequence(List(items: sequence.map { SpecNode($0, file: file) }, location: location(sequence.mark)))
-        case .alias(let alias):
-            self = .scalar(Scalar(string: "", isPlain: true, location: location(alias.mark)))
         }
     }
 }
