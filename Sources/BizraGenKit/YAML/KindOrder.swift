@@ -28,19 +28,14 @@ extension Array where Element == KubernetesObject {
     /// The objects in output order: by ``KindOrder`` (unknown kinds alphabetically after the
     /// known ones), then namespace (cluster-scoped first), then name; ties by API version.
     public func sortedForOutput() -> [KubernetesObject] {
-        sorted { lhs, rhs in
-            let (lhsRank, rhsRank) = (KindOrder.rank(lhs.kind), KindOrder.rank(rhs.kind))
-            if lhsRank != rhsRank { return lhsRank < rhsRank }
-            let keys = [
-                (lhs.kind, rhs.kind),
-                (lhs.namespace ?? "", rhs.namespace ?? ""),
-                (lhs.name, rhs.name),
-                (lhs.apiVersion, rhs.apiVersion),
-            ]
-            for (left, right) in keys where !left.unicodeScalars.elementsEqual(right.unicodeScalars) {
+        let keys = map { (rank: KindOrder.rank($0.kind), texts: [$0.kind, $0.namespace ?? "", $0.name, $0.apiVersion]) }
+        let order = indices.sorted { lhs, rhs in
+            if keys[lhs].rank != keys[rhs].rank { return keys[lhs].rank < keys[rhs].rank }
+            for (left, right) in zip(keys[lhs].texts, keys[rhs].texts) where !left.unicodeScalars.elementsEqual(right.unicodeScalars) {
                 return String.scalarOrder(left, right)
             }
-            return String.scalarOrder(YAMLWriter.document(lhs.yaml), YAMLWriter.document(rhs.yaml))
+            return String.scalarOrder(YAMLWriter.document(self[lhs].yaml), YAMLWriter.document(self[rhs].yaml))
         }
+        return order.map { self[$0] }
     }
 }

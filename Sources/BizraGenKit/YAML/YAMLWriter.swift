@@ -45,33 +45,33 @@ public struct YAMLWriter {
         }
     }
 
-    private static func writeMap(_ map: YAMLMap, indent: Int, into out: inout String) {
+    /// Writes `map` at column `indent`; `lead`, when given, replaces the first line's indentation
+    /// (a list item's `- `, of the same width), so that list items are written in place.
+    private static func writeMap(_ map: YAMLMap, indent: Int, lead: String? = nil, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
-        for (key, value) in map.entries {
-            let keyText = scalarText(key, style: YAMLScalarStyle.forKey(key))
+        for (index, entry) in map.entries.enumerated() {
+            let start = index == 0 ? lead ?? pad : pad
+            let keyText = scalarText(entry.key, style: YAMLScalarStyle.forKey(entry.key))
             if keyText.unicodeScalars.count > implicitKeyLimit {
-                out += pad + "? " + keyText + "\n" + pad + ":"
+                out += start + "? " + keyText + "\n" + pad + ":"
             } else {
-                out += pad + keyText + ":"
+                out += start + keyText + ":"
             }
-            writeNested(value, indent: indent, into: &out)
+            writeNested(entry.value, indent: indent, into: &out)
         }
     }
 
-    private static func writeList(_ list: [YAMLValue], indent: Int, into out: inout String) {
+    private static func writeList(_ list: [YAMLValue], indent: Int, lead: String? = nil, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
-        for item in list {
+        for (index, item) in list.enumerated() {
+            let start = index == 0 ? lead ?? pad : pad
             switch item {
             case let .map(map) where !map.isEmpty:
-                var child = ""
-                writeMap(map, indent: indent + 2, into: &child)
-                out += pad + "- " + child.dropFirst(indent + 2)
+                writeMap(map, indent: indent + 2, lead: start + "- ", into: &out)
             case let .list(list) where !list.isEmpty:
-                var child = ""
-                writeList(list, indent: indent + 2, into: &child)
-                out += pad + "- " + child.dropFirst(indent + 2)
+                writeList(list, indent: indent + 2, lead: start + "- ", into: &out)
             default:
-                out += pad + "-"
+                out += start + "-"
                 writeNested(item, indent: indent, into: &out)
             }
         }
