@@ -14,30 +14,36 @@ enum YAMLPlainScalar {
         "inf", "infinity", "nan", ".inf", ".infinity", ".nan",
     ]
 
-    /// First bytes with which a plain ASCII scalar could be read as something other than text.
-    private static let typedStarts = Set("0123456789+-.~<=yYnNtTfFoOiI".utf8)
+    /// First bytes of the numbers, timestamps and signed or dotted floats YAML could read.
+    private static let numericStarts = Set("0123456789+-.".utf8)
+    /// First bytes of the short words YAML could read as Booleans, null or special floats.
+    private static let wordStarts = Set("~<=yYnNtTfFoOiI".utf8)
+    /// The longest such word (`+infinity`).
+    private static let longestWord = 9
+    private static let indicatorBytes = Set(indicators.map { UInt8($0.value) })
 
     static func isSafe(_ string: String) -> Bool {
-        let bytes = Array(string.utf8)
+        let bytes = string.utf8
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return isSafeUnicode(string) }
         return isSafeASCII(bytes, string)
     }
 
     /// The common case in one pass over the bytes: the same decision as `isSafeUnicode`.
-    private static func isSafeASCII(_ bytes: [UInt8], _ string: String) -> Bool {
+    private static func isSafeASCII(_ bytes: String.UTF8View, _ string: String) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        let space = UInt8(ascii: " ")
-        if first == space || indicators.contains(Unicode.Scalar(first)) { return false }
-        if last == space || last == UInt8(ascii: ":") { return false }
+        let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+        if first == space || indicatorBytes.contains(first) { return false }
+        if last == space || last == colon { return false }
         var previous: UInt8 = 0
         for byte in bytes {
             guard (0x20...0x7E).contains(byte) else { return false }
-            if previous == UInt8(ascii: ":") && byte == space { return false }
+            if previous == colon && byte == space { return false }
             if previous == space && byte == UInt8(ascii: "#") { return false }
             previous = byte
         }
         if bytes.starts(with: "...".utf8) { return false }
-        return !typedStarts.contains(first) || !resolvesToNonString(string)
+        let mayBeTyped = numericStarts.contains(first) || (wordStarts.contains(first) && bytes.count <= longestWord)
+        return !mayBeTyped || !resolvesToNonString(string)
     }
 
     private static func isSafeUnicode(_ string: String) -> Bool {
