@@ -52,11 +52,16 @@ public struct YAMLWriter {
         for (index, entry) in map.entries.enumerated() {
             let start = index == 0 ? lead ?? pad : pad
             let keyText = scalarText(entry.key, style: YAMLScalarStyle.forKey(entry.key))
+            out += start
             if keyText.unicodeScalars.count > implicitKeyLimit {
-                out += start + "? " + keyText + "\n" + pad + ":"
+                out += "? "
+                out += keyText
+                out += "\n"
+                out += pad
             } else {
-                out += start + keyText + ":"
+                out += keyText
             }
+            out += ":"
             writeNested(entry.value, indent: indent, into: &out)
         }
     }
@@ -71,7 +76,8 @@ public struct YAMLWriter {
             case let .list(list) where !list.isEmpty:
                 writeList(list, indent: indent + 2, lead: start + "- ", into: &out)
             default:
-                out += start + "-"
+                out += start
+                out += "-"
                 writeNested(item, indent: indent, into: &out)
             }
         }
@@ -90,10 +96,16 @@ public struct YAMLWriter {
             out += " " + YAMLLiteralBlock.header(string) + "\n"
             let pad = String(repeating: " ", count: indent + YAMLLiteralBlock.indentation)
             for line in YAMLLiteralBlock.lines(string) {
-                out += line.isEmpty ? "\n" : pad + line + "\n"
+                if !line.isEmpty {
+                    out += pad
+                    out += line
+                }
+                out += "\n"
             }
         default:
-            out += " " + inline(value) + "\n"
+            out += " "
+            out += inline(value)
+            out += "\n"
         }
     }
 
