@@ -97,52 +97,42 @@ public struct Cron: SpecUnit {
 }
 
 extension Cron {
-    /// Whether the schedule fires at the given minute of a proleptic calendar day.
-    func fires(minute: Int, hour: Int, day: Int, month: Int, weekday: Int) -> Bool {
-        guard minutes.contains(minute), hours.contains(hour), months.contains(month) else { return false }
+    /// Whether the schedule fires on that day at all (then at every one of its hours and minutes).
+    func firesOn(day: Int, month: Int, weekday: Int) -> Bool {
+        guard months.contains(month) else { return false }
         let dom = daysOfMonth.contains(day), dow = daysOfWeek.contains(weekday)
-        if restrictsDayOfMonth && restrictsDayOfWeek { return dom || dow }
-        return dom && dow
+        return restrictsDayOfMonth && restrictsDayOfWeek ? dom || dow : dom && dow
     }
 
-    /// Calls `body` with each run's minute, counted from 1970-01-01 00:00, over the eight years
-    /// 1970–1977: two leap days and every weekday on every date, so every gap a schedule can
-    /// have between two runs occurs inside the window and no wrap-around is needed.
-    func forEachRun(_ body: (Int) -> Void) {
+    /// The longest and shortest time between two consecutive runs over the eight years 1970–1977:
+    /// two leap days and every weekday on every date, so every gap a schedule can have occurs
+    /// inside the window and no wrap-around is needed. Nil when it runs fewer than twice.
+    /// A firing day runs at the same minutes, so each day costs one step, not one per run.
+    private var gaps: (longest: Duration, shortest: Duration)? {
+        let times = hours.sorted().flatMap { hour in minutes.sorted().map { hour * 60 + $0 } }
+        guard let firstTime = times.first, let lastTime = times.last else { return nil }
+        let withinDay = zip(times, times.dropFirst()).map { $1 - $0 }
         let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        let sortedHours = hours.sorted(), sortedMinutes = minutes.sorted()
-        var dayStart = 0
-        var weekday = 4 // 1 January 1970 was a Thursday
+        var previous: Int?, longest = withinDay.max() ?? 0, shortest = withinDay.min() ?? Int.max
+        var dayStart = 0, weekday = 4 // 1 January 1970 was a Thursday
+        var runs = 0
         for year in 1970...1977 {
             for month in 1...12 {
-                let days = monthLengths[month - 1] + (month == 2 && year % 4 == 0 ? 1 : 0)
-                for day in 1...days {
-                    if months.contains(month) && (daysOfMonth.contains(day) || daysOfWeek.contains(weekday)) {
-                        for hour in sortedHours {
-                            for minute in sortedMinutes
-                            where fires(minute: minute, hour: hour, day: day, month: month, weekday: weekday) {
-                                body(dayStart + hour * 60 + minute)
-                            }
+                for day in 1...(monthLengths[month - 1] + (month == 2 && year % 4 == 0 ? 1 : 0)) {
+                    if firesOn(day: day, month: month, weekday: weekday) {
+                        if let previous {
+                            longest = max(longest, dayStart + firstTime - previous)
+                            shortest = min(shortest, dayStart + firstTime - previous)
                         }
+                        previous = dayStart + lastTime
+                        runs += times.count
                     }
                     dayStart += 1_440
                     weekday = (weekday + 1) % 7
                 }
             }
         }
-    }
-
-    /// The longest and shortest time between two consecutive runs, nil when it runs fewer than twice in eight years.
-    private var gaps: (longest: Duration, shortest: Duration)? {
-        var previous: Int?, longest = 0, shortest = Int.max
-        forEachRun { at in
-            if let previous {
-                longest = max(longest, at - previous)
-                shortest = min(shortest, at - previous)
-            }
-            previous = at
-        }
-        guard shortest != Int.max else { return nil }
+        guard runs >= 2 else { return nil }
         return (Duration.minutes(Int64(longest)), Duration.minutes(Int64(shortest)))
     }
 
