@@ -82,13 +82,7 @@ struct Diff: ParsableCommand {
 
     /// The tree `bizra-gen build` would write; a spec that fails its checks is a usage error here.
     private func freshBuild() throws -> OutputTree {
-        let loaded: Spec
-        do {
-            loaded = try spec.load()
-        } catch {
-            DiagnosticFormat.text.print(error.findings)
-            throw ExitCode(2)
-        }
+        let loaded = try spec.loadOrExit(status: 2)
         let findings = SpecChecker().check(loaded)
         if findings.errorCount > 0 {
             DiagnosticFormat.text.print(findings)

@@ -26,13 +26,7 @@ struct Graph: ParsableCommand {
     var format: Format = .dot
 
     func run() throws {
-        let loaded: Spec
-        do {
-            loaded = try spec.load()
-        } catch {
-            DiagnosticFormat.text.print(error.findings)
-            throw ExitCode(1)
-        }
+        let loaded = try spec.loadOrExit(status: 1)
         let graph = PlatformGraph(spec: loaded)
         switch format {
         case .dot: Terminal.out(GraphDOT.render(graph))

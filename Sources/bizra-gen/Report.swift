@@ -37,13 +37,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Spec
-        do {
-            loaded = try spec.load()
-        } catch {
-            DiagnosticFormat.text.print(error.findings)
-            throw ExitCode(2)
-        }
+        let loaded = try spec.loadOrExit(status: 2)
         var read: [K6Summary] = []
         for path in summaries {
             do {

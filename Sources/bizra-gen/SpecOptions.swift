@@ -30,4 +30,15 @@ struct SpecOptions: ParsableArguments {
         }
         return reference
     }
+
+    /// The loaded spec; when it does not load, its findings are printed as text and the
+    /// command exits with `status`.
+    func loadOrExit(status: Int32) throws -> Spec {
+        do {
+            return try load()
+        } catch {
+            DiagnosticFormat.text.print(error.findings)
+            throw ExitCode(status)
+        }
+    }
 }
