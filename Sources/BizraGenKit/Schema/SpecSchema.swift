@@ -95,6 +95,11 @@ extension SpecSchema {
         if let list = value as? [Any] { return list.map(relaxed) }
         guard var object = value as? [String: Any] else { return value }
         object["required"] = nil
+        if var properties = object["properties"] as? [String: Any], properties["name"] != nil {
+            properties[NodeMerge.patchKey] = ["enum": [NodeMerge.deleteDirective],
+                                              "description": "delete: remove the base's item of this name"]
+            object["properties"] = properties
+        }
         if let branches = object.removeValue(forKey: "oneOf") { object["anyOf"] = branches }
         for (key, child) in object { object[key] = relaxed(child) }
         return object

@@ -152,6 +152,12 @@ import Testing
         #expect(qa.services.first?.source["replicas"]?.file.hasSuffix("qa.yaml") == true)
         #expect(throws: SpecError.self) { try SpecLoader().load(path: folder.path, environment: "prod") }
     }
+
+    @Test func overlayDeletesANamedItem() throws {
+        let overlay = "regions: { list: [{ name: ap-northeast-1, $patch: delete }, { name: us-east-1, weight: 80 }, { name: eu-west-1, weight: 20 }, { name: ap-southeast-1, $patch: delete }] }\n"
+        let spec = try SpecLoader().loadReference(overlay: ("staging.yaml", overlay))
+        #expect(spec.regions?.list.map(\.name) == ["us-east-1", "eu-west-1"])
+    }
 }
 
 @Suite struct EmbeddedReferenceSpecTests {
