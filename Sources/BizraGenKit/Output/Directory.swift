@@ -127,8 +127,10 @@ final class Directory {
         }
     }
 
-    /// Creates the new file `name` holding `contents`, flushed to disk: mode 0755 for shell
-    /// scripts (`.sh`), which users run as they are, 0644 otherwise.
+    /// Creates the new file `name` holding `contents`: mode 0755 for shell scripts (`.sh`), which
+    /// users run as they are, 0644 otherwise. It is not forced to disk: the swap of the whole
+    /// tree is atomic against an interrupted or failed build, the tree is regenerated from the
+    /// spec, and `build --check` finds any file a power loss damaged.
     func createFile(_ name: String, contents: Data) throws {
         let mode: mode_t = name.hasSuffix(".sh") ? 0o755 : 0o644
         let file = openRetryingInterrupts(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
@@ -146,7 +148,6 @@ final class Directory {
                 offset += count
             }
         }
-        guard fsync(file) == 0 else { throw OutputError.io(path: child(name), operation: "flush", errno: errno) }
     }
 
     /// Hard-links `sourceName` of `source` as `name` here; `false` when the file system refuses.
