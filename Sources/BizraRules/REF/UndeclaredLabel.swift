@@ -27,7 +27,7 @@ public struct UndeclaredLabel: Rule {
             for selector in expression.selectors {
                 guard let name = selector.metric, case .declared(let declared) = catalogue.resolve(name) else { continue }
                 for matcher in selector.matchers where matcher.label != "__name__" && !declared.labels.contains(matcher.label) {
-                    let position = matcher.line > 1 ? "line \(matcher.line), column \(matcher.column)" : "column \(matcher.column)"
+                    let position = SpecQuery.place(line: matcher.line, column: matcher.column)
                     var message = "\(query.owner), \(position): '\(name)' has no label '\(matcher.label)'"
                     message += didYouMean(matcher.label, among: declared.labels)
                     let own = declared.metric.labels.isEmpty ? "no labels of its own" : "labels \(declared.metric.labels.quotedList)"

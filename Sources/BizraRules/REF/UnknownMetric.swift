@@ -31,7 +31,7 @@ public struct UnknownMetric: Rule {
             var reported: Set<String> = []
             for selector in expression.selectors {
                 guard let name = selector.metric, !reported.contains(name) else { continue }
-                let position = selector.line > 1 ? "line \(selector.line), column \(selector.column)" : "column \(selector.column)"
+                let position = SpecQuery.place(line: selector.line, column: selector.column)
                 switch catalogue.resolve(name) {
                 case .declared, .exporter:
                     continue

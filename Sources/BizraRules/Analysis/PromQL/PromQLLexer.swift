@@ -13,7 +13,7 @@ public struct PromQLSyntaxError: Error, Equatable, Sendable, CustomStringConvert
 
     /// `column 12: unexpected ')'`, with the line when the expression has more than one.
     public var description: String {
-        line > 1 ? "line \(line), column \(column): \(message)" : "column \(column): \(message)"
+        "\(SpecQuery.place(line: line, column: column)): \(message)"
     }
 }
 
