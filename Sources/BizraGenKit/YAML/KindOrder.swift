@@ -31,7 +31,7 @@ extension Array where Element == KubernetesObject {
         let keys = map { (rank: KindOrder.rank($0.kind), texts: [$0.kind, $0.namespace ?? "", $0.name, $0.apiVersion]) }
         let order = indices.sorted { lhs, rhs in
             if keys[lhs].rank != keys[rhs].rank { return keys[lhs].rank < keys[rhs].rank }
-            for (left, right) in zip(keys[lhs].texts, keys[rhs].texts) where !left.unicodeScalars.elementsEqual(right.unicodeScalars) {
+            for (left, right) in zip(keys[lhs].texts, keys[rhs].texts) where !left.utf8.elementsEqual(right.utf8) {
                 return String.scalarOrder(left, right)
             }
             return String.scalarOrder(YAMLWriter.document(self[lhs].yaml), YAMLWriter.document(self[rhs].yaml))

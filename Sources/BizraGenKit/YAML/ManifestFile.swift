@@ -16,6 +16,16 @@ public struct ManifestFile: Equatable, Sendable {
 
     /// The file's text: the header, then each object in output order as its own document.
     public func render() -> String {
-        YAMLWriter.stream(header: Self.header, documents: objects.sortedForOutput().map(\.yaml))
+        String(decoding: renderedBytes(), as: UTF8.self)
+    }
+
+    /// `render()` as UTF-8 bytes.
+    public func renderedBytes() -> [UInt8] {
+        YAMLWriter.streamBytes(header: Self.header, documents: documents)
+    }
+
+    /// The objects in output order, each as the YAML document written for it.
+    public var documents: [YAMLValue] {
+        objects.sortedForOutput().map(\.yaml)
     }
 }

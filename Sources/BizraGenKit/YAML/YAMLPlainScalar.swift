@@ -15,34 +15,48 @@ enum YAMLPlainScalar {
     ]
 
     /// First bytes of the numbers, timestamps and signed or dotted floats YAML could read.
-    private static let numericStarts = Set("0123456789+-.".utf8)
+    private static let numericStarts = byteTable("0123456789+-.")
     /// First bytes of the short words YAML could read as Booleans, null or special floats.
-    private static let wordStarts = Set("~<=yYnNtTfFoOiI".utf8)
+    private static let wordStarts = byteTable("~<=yYnNtTfFoOiI")
     /// The longest such word (`+infinity`).
     private static let longestWord = 9
-    private static let indicatorBytes = Set(indicators.map { UInt8($0.value) })
+    private static let indicatorBytes = byteTable(String(String.UnicodeScalarView(indicators)))
+
+    /// A table indexed by byte: `true` for the bytes of `characters`.
+    private static func byteTable(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
+    }
 
     static func isSafe(_ string: String) -> Bool {
-        let bytes = string.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isSafeUnicode(string) }
-        return isSafeASCII(bytes, string)
+        var utf8 = string
+        return utf8.withUTF8 { isSafe($0, string) }
+    }
+
+    /// `isSafe(string)`, given the string's UTF-8 bytes.
+    static func isSafe(_ utf8: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return isSafeUnicode(string) }
+        return isSafeASCII(utf8, string)
     }
 
     /// The common case in one pass over the bytes: the same decision as `isSafeUnicode`.
-    private static func isSafeASCII(_ bytes: String.UTF8View, _ string: String) -> Bool {
+    private static func isSafeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        if first == space || indicatorBytes.contains(first) { return false }
+        if first == space || indicatorBytes[Int(first)] { return false }
         if last == space || last == colon { return false }
         var previous: UInt8 = 0
         for byte in bytes {
-            guard (0x20...0x7E).contains(byte) else { return false }
+            guard byte >= 0x20 && byte <= 0x7E else { return false }
             if previous == colon && byte == space { return false }
             if previous == space && byte == UInt8(ascii: "#") { return false }
             previous = byte
         }
-        if bytes.starts(with: "...".utf8) { return false }
-        let mayBeTyped = numericStarts.contains(first) || (wordStarts.contains(first) && bytes.count <= longestWord)
+        if bytes.count >= 3 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: ".") {
+            return false
+        }
+        let mayBeTyped = numericStarts[Int(first)] || (wordStarts[Int(first)] && bytes.count <= longestWord)
         return !mayBeTyped || !resolvesToNonString(string)
     }
 
@@ -81,17 +95,31 @@ enum YAMLPlainScalar {
     /// a Boolean, null, integer, float, sexagesimal number or timestamp. Deliberately broad:
     /// quoting a string that did not need it costs nothing.
     static func resolvesToNonString(_ string: String) -> Bool {
-        let lowered = string.lowercased()
-        if reservedWords.contains(lowered) { return true }
-        var bytes = Array(string.utf8)[...]
-        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            bytes = bytes.dropFirst()
-        }
-        if specialFloats.contains(String(decoding: bytes, as: UTF8.self).lowercased()) { return true }
-        return looksNumeric(bytes) || looksLikeTimestamp(Array(string.utf8))
+        var utf8 = string
+        return utf8.withUTF8 { resolvesToNonString($0[...]) }
     }
 
-    private static func looksNumeric(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// The words are compared ASCII-lowercased: no other character lowercases to one of their letters.
+    private static func resolvesToNonString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        if reservedWordBytes.contains(where: { equalsLowercased(bytes, $0) }) { return true }
+        var unsigned = bytes
+        if let sign = unsigned.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            unsigned = unsigned.dropFirst()
+        }
+        if specialFloatBytes.contains(where: { equalsLowercased(unsigned, $0) }) { return true }
+        return looksNumeric(unsigned) || looksLikeTimestamp(bytes)
+    }
+
+    private static let reservedWordBytes = reservedWords.sorted().map { Array($0.utf8) }
+    private static let specialFloatBytes = specialFloats.sorted().map { Array($0.utf8) }
+
+    private static func equalsLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: [UInt8]) -> Bool {
+        bytes.count == word.count && zip(bytes, word).allSatisfy { byte, letter in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == letter : byte == letter
+        }
+    }
+
+    private static func looksNumeric(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first else { return false }
         let rest = bytes.dropFirst()
         if first == UInt8(ascii: "0"), let marker = rest.first, "xXoObB".utf8.contains(marker), rest.count > 1 {
@@ -101,8 +129,8 @@ enum YAMLPlainScalar {
         return startsNumber && bytes.allSatisfy { isDigit($0) || "_.:eE+-".utf8.contains($0) }
     }
 
-    private static func looksLikeTimestamp(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 8 && bytes.prefix(4).allSatisfy(isDigit) && bytes[4] == UInt8(ascii: "-")
+    private static func looksLikeTimestamp(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        bytes.count >= 8 && bytes.prefix(4).allSatisfy(isDigit) && bytes[bytes.startIndex + 4] == UInt8(ascii: "-")
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {

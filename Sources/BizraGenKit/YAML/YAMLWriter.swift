@@ -2,6 +2,7 @@
 /// indented under their key, LF line ends, and a final line break.
 ///
 /// The output depends only on the value: never on locale, time, or dictionary order.
+/// Text is built as UTF-8 bytes in one buffer (``YAMLOutput``); the `String` forms decode it once.
 public struct YAMLWriter {
     /// Keys longer than this many characters are written as explicit keys (`? key`),
     /// since YAML readers limit implicit keys to 1024 characters.
@@ -9,29 +10,54 @@ public struct YAMLWriter {
 
     /// One document, without a `---` marker.
     public static func document(_ value: YAMLValue) -> String {
-        var out = ""
+        var out = YAMLOutput()
+        writeDocument(value, into: &out)
+        return out.text
+    }
+
+    /// A stream: each line of `header` as a comment, then each document after a `---` line.
+    public static func stream(header: String, documents: [YAMLValue]) -> String {
+        String(decoding: streamBytes(header: header, documents: documents), as: UTF8.self)
+    }
+
+    /// `stream(header:documents:)` as UTF-8 bytes.
+    public static func streamBytes(header: String, documents: [YAMLValue]) -> [UInt8] {
+        headerBytes(header) + documentBytes(documents)
+    }
+
+    /// The start of a stream: each line of `header` as a comment.
+    public static func headerBytes(_ header: String) -> [UInt8] {
+        var out = YAMLOutput()
+        for line in commentLines(header) {
+            out.write(line.isEmpty ? "#\n" : "# " + line + "\n")
+        }
+        return out.bytes
+    }
+
+    /// Each document after a `---` line. A stream is its header followed by its documents, so a
+    /// long stream can be written in parts and the parts joined.
+    public static func documentBytes(_ documents: some Collection<YAMLValue>) -> [UInt8] {
+        var out = YAMLOutput(reservingCapacity: 4096)
+        for document in documents {
+            out.write("---\n")
+            writeDocument(document, into: &out)
+        }
+        return out.bytes
+    }
+
+    private static func writeDocument(_ value: YAMLValue, into out: inout YAMLOutput) {
         switch value {
         case let .map(map) where !map.isEmpty:
             writeMap(map, indent: 0, into: &out)
         case let .list(list) where !list.isEmpty:
             writeList(list, indent: 0, into: &out)
         default:
-            out += inline(value) + "\n"
+            writeInline(value, into: &out)
+            out.write(lineFeed)
         }
-        return out
     }
 
-    /// A stream: each line of `header` as a comment, then each document after a `---` line.
-    public static func stream(header: String, documents: [YAMLValue]) -> String {
-        var out = ""
-        for line in commentLines(header) {
-            out += line.isEmpty ? "#\n" : "# " + line + "\n"
-        }
-        for document in documents {
-            out += "---\n" + self.document(document)
-        }
-        return out
-    }
+    private static let lineFeed = UInt8(ascii: "\n")
 
     private static func commentLines(_ header: String) -> [String] {
         guard !header.isEmpty else { return [] }
@@ -45,84 +71,91 @@ public struct YAMLWriter {
         }
     }
 
-    /// Writes `map` at column `indent`; `lead`, when given, replaces the first line's indentation
-    /// (a list item's `- `, of the same width), so that list items are written in place.
-    private static func writeMap(_ map: YAMLMap, indent: Int, lead: String? = nil, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    /// Writes `map` at column `indent`. With `leadWritten`, the first line's indentation is already
+    /// out (a list item's `- `, of the same width), so that list items are written in place.
+    private static func writeMap(_ map: YAMLMap, indent: Int, leadWritten: Bool = false, into out: inout YAMLOutput) {
         for (index, entry) in map.entries.enumerated() {
-            let start = index == 0 ? lead ?? pad : pad
-            let keyText = scalarText(entry.key, style: YAMLScalarStyle.forKey(entry.key))
-            out += start
-            if keyText.unicodeScalars.count > implicitKeyLimit {
-                out += "? "
-                out += keyText
-                out += "\n"
-                out += pad
-            } else {
-                out += keyText
+            if index > 0 || !leadWritten { out.writeSpaces(indent) }
+            let keyStart = out.count
+            writeInlineString(entry.key, into: &out)
+            if out.count - keyStart > implicitKeyLimit, out.text(from: keyStart).unicodeScalars.count > implicitKeyLimit {
+                out.insert("? ", at: keyStart)
+                out.write(lineFeed)
+                out.writeSpaces(indent)
             }
-            out += ":"
+            out.write(UInt8(ascii: ":"))
             writeNested(entry.value, indent: indent, into: &out)
         }
     }
 
-    private static func writeList(_ list: [YAMLValue], indent: Int, lead: String? = nil, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    private static func writeList(_ list: [YAMLValue], indent: Int, leadWritten: Bool = false, into out: inout YAMLOutput) {
         for (index, item) in list.enumerated() {
-            let start = index == 0 ? lead ?? pad : pad
+            if index > 0 || !leadWritten { out.writeSpaces(indent) }
             switch item {
             case let .map(map) where !map.isEmpty:
-                writeMap(map, indent: indent + 2, lead: start + "- ", into: &out)
+                out.write("- ")
+                writeMap(map, indent: indent + 2, leadWritten: true, into: &out)
             case let .list(list) where !list.isEmpty:
-                writeList(list, indent: indent + 2, lead: start + "- ", into: &out)
+                out.write("- ")
+                writeList(list, indent: indent + 2, leadWritten: true, into: &out)
             default:
-                out += start
-                out += "-"
+                out.write(UInt8(ascii: "-"))
                 writeNested(item, indent: indent, into: &out)
             }
         }
     }
 
     /// Writes what follows a `key:` or `-` whose node sits at column `indent`.
-    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout String) {
+    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout YAMLOutput) {
         switch value {
         case let .map(map) where !map.isEmpty:
-            out += "\n"
+            out.write(lineFeed)
             writeMap(map, indent: indent + 2, into: &out)
         case let .list(list) where !list.isEmpty:
-            out += "\n"
+            out.write(lineFeed)
             writeList(list, indent: indent + 2, into: &out)
-        case let .string(string) where YAMLScalarStyle.forValue(string) == .literal:
-            out += " " + YAMLLiteralBlock.header(string) + "\n"
-            let pad = String(repeating: " ", count: indent + YAMLLiteralBlock.indentation)
-            for line in YAMLLiteralBlock.lines(string) {
-                if !line.isEmpty {
-                    out += pad
-                    out += line
+        case let .string(string):
+            var utf8 = string
+            utf8.withUTF8 { bytes in
+                if YAMLScalarStyle.forValue(bytes, string) == .literal {
+                    YAMLLiteralBlock.write(bytes, indent: indent, into: &out)
+                } else {
+                    out.write(UInt8(ascii: " "))
+                    writeInlineString(bytes, string, into: &out)
+                    out.write(lineFeed)
                 }
-                out += "\n"
             }
         default:
-            out += " "
-            out += inline(value)
-            out += "\n"
+            out.write(UInt8(ascii: " "))
+            writeInline(value, into: &out)
+            out.write(lineFeed)
         }
     }
 
     /// A node on one line: scalars, `{}` and `[]`. Multi-line strings are double-quoted here.
-    private static func inline(_ value: YAMLValue) -> String {
+    private static func writeInline(_ value: YAMLValue, into out: inout YAMLOutput) {
         switch value {
-        case let .string(string): scalarText(string, style: YAMLScalarStyle.forKey(string))
-        case let .int(int): String(int)
-        case let .double(double): YAMLNumber.text(double)
-        case let .bool(bool): bool ? "true" : "false"
-        case .null: "null"
-        case .list: "[]"
-        case .map: "{}"
+        case let .string(string): writeInlineString(string, into: &out)
+        case let .int(int): out.write(String(int))
+        case let .double(double): out.write(YAMLNumber.text(double))
+        case let .bool(bool): out.write(bool ? "true" : "false")
+        case .null: out.write("null")
+        case .list: out.write("[]")
+        case .map: out.write("{}")
         }
     }
 
-    private static func scalarText(_ string: String, style: YAMLScalarStyle) -> String {
-        style == .plain ? string : YAMLDoubleQuoted.quote(string)
+    private static func writeInlineString(_ string: String, into out: inout YAMLOutput) {
+        var utf8 = string
+        utf8.withUTF8 { writeInlineString($0, string, into: &out) }
+    }
+
+    /// Plain when safe, double-quoted otherwise.
+    private static func writeInlineString(_ utf8: UnsafeBufferPointer<UInt8>, _ string: String, into out: inout YAMLOutput) {
+        if YAMLPlainScalar.isSafe(utf8, string) {
+            out.write(utf8)
+        } else {
+            YAMLDoubleQuoted.write(string, into: &out)
+        }
     }
 }

@@ -20,7 +20,11 @@ public struct MultiSeriesTriggerQuery: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        SpecQuery.all(in: spec).compactMap { query in
+        check(spec, with: SpecAnalysis(spec))
+    }
+
+    public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
+        analysis.queries.compactMap { query in
             guard query.trigger != nil, case .success(let expression) = query.parsed, !expression.returnsAtMostOneSeries else { return nil }
             let top: String
             switch expression.root {

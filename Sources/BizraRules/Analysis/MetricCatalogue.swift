@@ -55,6 +55,8 @@ public struct MetricCatalogue: Sendable {
     }
 
     public let declared: [Declared]
+    /// Where each series name first occurs in `declared`.
+    private let firstDeclared: [String: Int]
     private let spec: Spec
 
     public init(_ spec: Spec) {
@@ -80,13 +82,14 @@ public struct MetricCatalogue: Sendable {
             }
         }
         self.declared = declared
+        firstDeclared = Dictionary(declared.enumerated().map { ($0.element.series, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The declared series names, for did-you-mean.
     public var declaredNames: [String] { declared.map(\.series) }
 
     public func resolve(_ name: String) -> Resolution {
-        if let found = declared.first(where: { $0.series == name }) { return .declared(found) }
+        if let index = firstDeclared[name] { return .declared(declared[index]) }
         let exporter = Self.exporters.first { $0.exact ? name == $0.prefix : name.hasPrefix($0.prefix) }
         guard let exporter else { return .unknown }
         return exporter.deployed(spec) ? .exporter(exporter) : .exporterNotDeployed(exporter)

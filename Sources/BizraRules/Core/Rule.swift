@@ -20,6 +20,17 @@ public protocol Rule: Sendable {
     /// The findings of this rule on a loaded spec. Rules whose checks happen while loading
     /// (the SPEC family) return none here.
     func check(_ spec: Spec) -> [Finding]
+
+    /// The same findings, given what several rules derive from the spec (its parsed PromQL
+    /// queries, its metric catalogue), computed once per check run. Rules that read those
+    /// implement this; the others get `check(_:)`.
+    func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding]
+}
+
+extension Rule {
+    public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
+        check(spec)
+    }
 }
 
 extension Rule {
@@ -59,7 +70,8 @@ public struct RuleExample: Sendable, CustomStringConvertible {
             case .overlay(let yaml): spec = try SpecLoader().loadReference(overlay: ("example.yaml", yaml))
             case .document(let yaml): spec = try SpecLoader().load(text: yaml, file: "example.yaml")
             }
-            return rules.flatMap { $0.check(spec) }
+            let analysis = SpecAnalysis(spec)
+            return rules.flatMap { $0.check(spec, with: analysis) }
         } catch {
             return error.findings
         }

@@ -1,6 +1,6 @@
 import BizraSpec
 
-/// Runs every rule of the catalogue over a loaded spec.
+/// Runs every rule of the catalogue over a loaded spec, spread over the machine's cores.
 public struct SpecChecker: Sendable {
     public var rules: [any Rule]
 
@@ -10,6 +10,7 @@ public struct SpecChecker: Sendable {
 
     /// Every finding, in a stable order (file, line, column, rule).
     public func check(_ spec: Spec) -> [Finding] {
-        rules.flatMap { $0.check(spec) }.sortedByLocation()
+        let analysis = SpecAnalysis(spec)
+        return rules.concurrentMap { $0.check(spec, with: analysis) }.flatMap { $0 }.sortedByLocation()
     }
 }

@@ -22,7 +22,11 @@ public struct InvalidPromQL: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        SpecQuery.all(in: spec).compactMap { query in
+        check(spec, with: SpecAnalysis(spec))
+    }
+
+    public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
+        analysis.queries.compactMap { query in
             guard case .failure(let error) = query.parsed else { return nil }
             return finding("\(query.owner): PromQL does not parse at \(error)", at: query.location,
                            notes: [.init("the expression: \(query.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))")])

@@ -20,9 +20,13 @@ public struct UndeclaredLabel: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        let catalogue = MetricCatalogue(spec)
+        check(spec, with: SpecAnalysis(spec))
+    }
+
+    public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
+        let catalogue = analysis.metrics
         var findings: [Finding] = []
-        for query in SpecQuery.all(in: spec) {
+        for query in analysis.queries {
             guard case .success(let expression) = query.parsed else { continue }
             for selector in expression.selectors {
                 guard let name = selector.metric, case .declared(let declared) = catalogue.resolve(name) else { continue }

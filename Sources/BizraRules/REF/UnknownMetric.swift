@@ -24,9 +24,13 @@ public struct UnknownMetric: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        let catalogue = MetricCatalogue(spec)
+        check(spec, with: SpecAnalysis(spec))
+    }
+
+    public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
+        let catalogue = analysis.metrics
         var findings: [Finding] = []
-        for query in SpecQuery.all(in: spec) {
+        for query in analysis.queries {
             guard case .success(let expression) = query.parsed else { continue }
             var reported: Set<String> = []
             for selector in expression.selectors {

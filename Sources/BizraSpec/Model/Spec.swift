@@ -7,7 +7,9 @@ public struct Spec: Equatable, Sendable {
     public var version: Int
     public var platform: Platform
     public var sla: SLA
-    public var services: [Service]
+    public var services: [Service] {
+        didSet { serviceIndex = Self.firstIndex(ofEach: services) }
+    }
     public var databases: [Database]
     public var observability: Observability?
     public var caching: Caching?
@@ -15,6 +17,8 @@ public struct Spec: Equatable, Sendable {
     public var regions: Regions?
     public var benchmarks: Benchmarks?
     public var source = SourceMap()
+    /// Where each name first occurs in `services`: lookups by name stay constant-time at any size.
+    private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
                 databases: [Database] = [], observability: Observability? = nil, caching: Caching? = nil,
@@ -23,6 +27,7 @@ public struct Spec: Equatable, Sendable {
         self.platform = platform
         self.sla = sla
         self.services = services
+        self.serviceIndex = Self.firstIndex(ofEach: services)
         self.databases = databases
         self.observability = observability
         self.caching = caching
@@ -32,7 +37,11 @@ public struct Spec: Equatable, Sendable {
     }
 
     /// The service of that name.
-    public func service(named name: String) -> Service? { services.first { $0.name == name } }
+    public func service(named name: String) -> Service? { serviceIndex[name].map { services[$0] } }
     /// The database of that name.
     public func database(named name: String) -> Database? { databases.first { $0.name == name } }
+
+    private static func firstIndex(ofEach services: [Service]) -> [String: Int] {
+        Dictionary(services.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
 }

@@ -1,0 +1,60 @@
+import BizraGenKit
+import BizraSpec
+import Foundation
+import Testing
+
+/// The pipeline plans files on every core and writes long manifests in parts: the bytes must be
+/// exactly those of one thread writing each file from start to end.
+@Suite struct BuildPipelineTests {
+    /// Many ConfigMaps, in an order unlike the output order, with multi-line and quoted values.
+    struct ManyConfigMaps: ManifestPlanner {
+        let fileName = "99-many.yaml"
+        let count: Int
+
+        func objects(for context: PlanContext) -> [KubernetesObject] {
+            (0..<count).reversed().map { index in
+                KubernetesObject(apiVersion: "v1", kind: index % 3 == 0 ? "Secret" : "ConfigMap", name: "item-\(index)",
+                                 namespace: context.namespace, labels: ["index": "\(index)"],
+                                 body: ["data": ["script": .string("line \(index)\nnext\n"), "flag": "yes"]])
+            }
+        }
+    }
+
+    struct Nothing: ManifestPlanner {
+        let fileName = "98-nothing.yaml"
+        func objects(for context: PlanContext) -> [KubernetesObject] { [] }
+    }
+
+    @Test("a manifest written in parts is byte for byte the manifest written whole", arguments: [1, 63, 64, 65, 1000])
+    func partsJoinToTheWhole(count: Int) throws {
+        let spec = try SpecLoader().loadReference()
+        let planner = ManyConfigMaps(count: count)
+        let tree = try BuildPipeline(manifests: [planner, Nothing()], artifacts: []).plan(spec)
+        let whole = ManifestFile(path: "k8s/99-many.yaml", objects: planner.objects(for: PlanContext(spec: spec)))
+        #expect(tree.files["k8s/99-many.yaml"] == Data(whole.render().utf8))
+        #expect(tree.files["k8s/98-nothing.yaml"] == nil)
+        let kustomization = String(decoding: try #require(tree.files["k8s/kustomization.yaml"]), as: UTF8.self)
+        #expect(kustomization.contains("99-many.yaml") && !kustomization.contains("98-nothing.yaml"))
+    }
+
+    @Test("planning the same spec again gives the same bytes")
+    func repeatable() throws {
+        let spec = try SpecLoader().loadReference()
+        let first = try BuildPipeline().plan(spec)
+        for _ in 0..<3 {
+            #expect(try BuildPipeline().plan(spec) == first)
+        }
+    }
+
+    @Test("a stream's header and its documents, written apart and joined, are the stream")
+    func streamInParts() {
+        let documents: [YAMLValue] = [["a": 1], ["b": ["c", "d\ne"]], "plain", [:]]
+        let whole = YAMLWriter.streamBytes(header: "Header\nline two", documents: documents)
+        for split in 0...documents.count {
+            let joined = YAMLWriter.headerBytes("Header\nline two") + YAMLWriter.documentBytes(documents[..<split])
+                + YAMLWriter.documentBytes(documents[split...])
+            #expect(joined == whole)
+        }
+        #expect(String(decoding: whole, as: UTF8.self) == YAMLWriter.stream(header: "Header\nline two", documents: documents))
+    }
+}
