@@ -11,8 +11,9 @@ export BIZRA_SHARED ?= $(abspath ../shared)
 run: build
 	$(RELEASE_BIN) build
 
+## build: the release binary, with the Swift runtime and Foundation linked in (faster start)
 build:
-	$(SWIFT) build -c release --product bizra-gen
+	$(SWIFT) build -c release --static-swift-stdlib --product bizra-gen
 
 ## test: everything CI runs (unit and CLI tests, the out/ drift gate, conformance)
 test: unit-test drift conformance

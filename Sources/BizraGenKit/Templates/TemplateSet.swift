@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// The non-YAML templates (VCL, k6 JavaScript, shell): the copies built into the binary,
 /// or a folder given with `--templates DIR` that overrides them file by file.
@@ -15,11 +16,16 @@ public struct TemplateSet: Sendable {
     }
 
     private let overrides: [String: String]
+    /// Every template parsed once, when the set is made, rather than on each rendering.
+    private let parsed: [String: Result<MustacheTemplate, any Error>]
 
     /// The templates built into the binary.
     public static let embedded = TemplateSet(overrides: [:])
 
-    init(overrides: [String: String]) { self.overrides = overrides }
+    init(overrides: [String: String]) {
+        self.overrides = overrides
+        parsed = Self.parse(overrides)
+    }
 
     /// The embedded templates, each replaced by the file of the same name in `directory` when present.
     public init(overridingWith directory: URL) throws {
@@ -34,6 +40,19 @@ public struct TemplateSet: Sendable {
             }
         }
         self.overrides = overrides
+        parsed = Self.parse(overrides)
+    }
+
+    private static func parse(_ overrides: [String: String]) -> [String: Result<MustacheTemplate, any Error>] {
+        Dictionary(uniqueKeysWithValues: EmbeddedTemplates.all.map { name, text in
+            (name, Result { try MustacheTemplate(string: overrides[name] ?? text) })
+        })
+    }
+
+    /// The template `name`, parsed (a file name under `templates/`).
+    public func template(_ name: String) throws -> MustacheTemplate {
+        guard let template = parsed[name] else { throw Failure.missing(name) }
+        return try template.get()
     }
 
     /// The text of the template `name` (a file name under `templates/`).

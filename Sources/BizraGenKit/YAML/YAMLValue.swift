@@ -3,7 +3,7 @@
 /// Strings are written plain when every YAML 1.1 and 1.2 reader would read them back
 /// as the same string, double-quoted otherwise, and as literal blocks when they span lines
 /// (see ``YAMLScalarStyle``).
-public indirect enum YAMLValue: Equatable, Sendable {
+public enum YAMLValue: Equatable, Sendable {
     case string(String)
     case int(Int)
     case double(Double)

@@ -9,23 +9,29 @@ public struct Declarations: Sendable {
     }
     /// "service", "priority class", "region"...
     public var kind: String
-    public var entries: [Entry]
+    public var entries: [Entry] {
+        didSet { names = Set(entries.map(\.name)) }
+    }
+    /// The declared names, so that `contains` stays constant-time at any size.
+    private var names: Set<String>
     /// Where the list of them is written (or would be).
     public var listLocation: SourceLocation?
 
     public init(kind: String, entries: [Entry], listLocation: SourceLocation?) {
         self.kind = kind
         self.entries = entries
+        self.names = Set(entries.map(\.name))
         self.listLocation = listLocation
     }
 
-    public func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
-    public var names: [String] { entries.map(\.name) }
+    public func contains(_ name: String) -> Bool { names.contains(name) }
+    /// The declared names, in the order declared.
+    public var declaredNames: [String] { entries.map(\.name) }
 
     /// The message and notes for `name` not resolving:
     /// `dependsOn entry 'postgress' of bizra-node0 is not a declared database; did you mean 'postgres'?`.
     public func unresolved(_ name: String, as role: String, of owner: String? = nil) -> (message: String, notes: [Finding.Note]) {
-        let suggestion = DidYouMean.suggestion(for: name, among: names)
+        let suggestion = DidYouMean.suggestion(for: name, among: declaredNames)
         var message = "\(role) '\(name)'\(owner.map { " of \($0)" } ?? "") is not a declared \(kind)"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         var notes: [Finding.Note] = []
@@ -34,7 +40,7 @@ public struct Declarations: Sendable {
         } else if entries.isEmpty {
             notes.append(.init("no \(kind) is declared", at: listLocation))
         } else {
-            notes.append(.init("declared: \(names.quotedList)", at: listLocation))
+            notes.append(.init("declared: \(declaredNames.quotedList)", at: listLocation))
         }
         return (message, notes)
     }

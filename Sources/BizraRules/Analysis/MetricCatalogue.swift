@@ -11,7 +11,8 @@ public struct MetricCatalogue: Sendable {
         /// The series name as queried (`http_request_duration_seconds_bucket`).
         public var series: String
         public var metric: Metric
-        public var service: Service
+        /// The name of the service that declares it.
+        public var serviceName: String
         /// Labels a matcher may use: the declared ones, the scrape target's, and `le`/`quantile`.
         public var labels: [String]
     }
@@ -67,16 +68,16 @@ public struct MetricCatalogue: Sendable {
                 let base = metric.labels + Self.targetLabels
                 switch metric.type {
                 case .counter, .gauge:
-                    declared.append(Declared(series: metric.name, metric: metric, service: service, labels: base))
+                    declared.append(Declared(series: metric.name, metric: metric, serviceName: service.name, labels: base))
                 case .histogram:
-                    declared.append(Declared(series: metric.name + "_bucket", metric: metric, service: service, labels: base + ["le"]))
+                    declared.append(Declared(series: metric.name + "_bucket", metric: metric, serviceName: service.name, labels: base + ["le"]))
                     for suffix in ["_sum", "_count"] {
-                        declared.append(Declared(series: metric.name + suffix, metric: metric, service: service, labels: base))
+                        declared.append(Declared(series: metric.name + suffix, metric: metric, serviceName: service.name, labels: base))
                     }
                 case .summary:
-                    declared.append(Declared(series: metric.name, metric: metric, service: service, labels: base + ["quantile"]))
+                    declared.append(Declared(series: metric.name, metric: metric, serviceName: service.name, labels: base + ["quantile"]))
                     for suffix in ["_sum", "_count"] {
-                        declared.append(Declared(series: metric.name + suffix, metric: metric, service: service, labels: base))
+                        declared.append(Declared(series: metric.name + suffix, metric: metric, serviceName: service.name, labels: base))
                     }
                 }
             }

@@ -27,20 +27,22 @@ public struct SpecQuery: Sendable {
         line > 1 ? "line \(line), column \(column)" : "column \(column)"
     }
 
-    /// Every query of the spec, in the order written.
+    /// Every query of the spec, in the order written, parsed on every core.
     public static func all(in spec: Spec) -> [SpecQuery] {
-        var queries: [SpecQuery] = []
+        typealias Written = (owner: String, text: String, location: SourceLocation?, trigger: Trigger?, service: Service?)
+        var written: [Written] = []
         for service in spec.services {
             for trigger in service.autoscaling?.triggers ?? [] {
                 if case .prometheus(let query, _, _) = trigger.kind {
-                    queries.append(SpecQuery(owner: "trigger '\(trigger.name)' of \(service.name)", text: query,
-                                             location: trigger.source["query"], trigger: trigger, service: service))
+                    written.append(("trigger '\(trigger.name)' of \(service.name)", query, trigger.source["query"], trigger, service))
                 }
             }
         }
         for alert in spec.observability?.alerts ?? [] {
-            queries.append(SpecQuery(owner: "alert '\(alert.name)'", text: alert.expr, location: alert.source["expr"]))
+            written.append(("alert '\(alert.name)'", alert.expr, alert.source["expr"], nil, nil))
         }
-        return queries
+        return written.concurrentMap {
+            SpecQuery(owner: $0.owner, text: $0.text, location: $0.location, trigger: $0.trigger, service: $0.service)
+        }
     }
 }

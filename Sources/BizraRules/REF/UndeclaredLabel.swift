@@ -36,7 +36,7 @@ public struct UndeclaredLabel: Rule {
                     message += didYouMean(matcher.label, among: declared.labels)
                     let own = declared.metric.labels.isEmpty ? "no labels of its own" : "labels \(declared.metric.labels.quotedList)"
                     findings.append(finding(message, at: query.location, notes: [
-                        .init("'\(declared.metric.name)' of \(declared.service.name) declares \(own)", at: declared.metric.source.node),
+                        .init("'\(declared.metric.name)' of \(declared.serviceName) declares \(own)", at: declared.metric.source.node),
                     ]))
                 }
             }

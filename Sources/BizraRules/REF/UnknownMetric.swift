@@ -51,7 +51,7 @@ public struct UnknownMetric: Rule {
                     if let suggestion = DidYouMean.suggestion(for: name, among: catalogue.declaredNames),
                        let declared = catalogue.declared.first(where: { $0.series == suggestion }) {
                         message += "; did you mean '\(suggestion)'?"
-                        notes.append(.init("'\(declared.metric.name)' is declared by \(declared.service.name) here",
+                        notes.append(.init("'\(declared.metric.name)' is declared by \(declared.serviceName) here",
                                            at: declared.metric.source.node))
                     } else {
                         let owner = query.service ?? spec.services.first

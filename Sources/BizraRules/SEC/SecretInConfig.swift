@@ -32,9 +32,9 @@ public struct SecretInConfig: Rule {
 
     /// Whether a value has the shape of a credential.
     public static func looksSecret(_ value: String) -> Bool {
-        if value.contains("-----BEGIN") && value.contains("PRIVATE KEY") { return true }
-        if shapes.contains(where: { value.contains($0.marker) && value.firstMatch(of: $0.pattern) != nil }) { return true }
-        return hasURLWithPassword(value)
+        if value.containsUTF8("-----BEGIN") && value.containsUTF8("PRIVATE KEY") { return true }
+        if shapes.contains(where: { value.containsUTF8($0.marker) && value.firstMatch(of: $0.pattern) != nil }) { return true }
+        return value.containsUTF8("://") && hasURLWithPassword(value)
     }
 
     /// `scheme://user:password@host`: the authority after each `://` holds a `:` before an `@`.
@@ -57,7 +57,7 @@ public struct SecretInConfig: Rule {
             let secretsLocation = service.secrets.map { $0.source["keys"] } ?? service.source.node
             for key in service.config.keys.sorted() {
                 let upper = key.uppercased()
-                if let word = Self.keyWords.first(where: { upper.contains($0) }) {
+                if let word = Self.keyWords.first(where: { upper.containsUTF8($0) }) {
                     findings.append(finding("config key \(key) of \(service.name) names a credential (\(word)); move it to secrets: as a reference to the secret store",
                                             at: service.source["config.\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
                 } else if Self.looksSecret(service.config[key] ?? "") {

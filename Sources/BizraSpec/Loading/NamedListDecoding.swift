@@ -1,14 +1,16 @@
 extension Decode {
     /// A list of mappings, each read by `element`; when `named`, every item's `name` must be unique (SPEC004).
-    static func items<T>(_ what: String, named: Bool = true,
-                         _ element: @escaping (inout MapReader) -> T?) -> (SpecNode, DecodeContext) -> [T]? {
+    /// With `concurrently`, the items are read on every core (each with its own findings, joined in
+    /// item order), for the lists that grow with the platform: services.
+    static func items<T: Sendable>(_ what: String, named: Bool = true, concurrently: Bool = false,
+                                   _ element: @escaping @Sendable (inout MapReader) -> T?) -> (SpecNode, DecodeContext) -> [T]? {
         { node, context in
             guard case .sequence(let sequence) = node else {
                 context.report("SPEC002", "\(what) must be a list, found \(node.kindDescription)", at: node)
                 return nil
             }
             var seen: [String: SourceLocation] = [:]
-            var result: [T] = []
+            var labels: [String] = []
             var failed = false
             for (index, item) in sequence.enumerated() {
                 var label = "\(what)[\(index)]"
@@ -21,10 +23,23 @@ extension Decode {
                     }
                     seen[name] = context.location(nameNode)
                 }
-                guard var reader = MapReader(item, context, what: label) else { failed = true; continue }
+                labels.append(label)
+            }
+            let labelled = labels
+            let read = { @Sendable (index: Int) -> (value: T?, findings: [Finding]) in
+                let itemContext = DecodeContext()
+                guard var reader = MapReader(sequence.items[index], itemContext, what: labelled[index]) else {
+                    return (nil, itemContext.findings)
+                }
                 let value = element(&reader)
                 reader.finish()
-                if let value { result.append(value) } else { failed = true }
+                return (value, itemContext.findings)
+            }
+            let indices = Array(sequence.items.indices)
+            var result: [T] = []
+            for item in concurrently ? indices.concurrentMap(read) : indices.map(read) {
+                item.findings.forEach(context.report)
+                if let value = item.value { result.append(value) } else { failed = true }
             }
             return failed ? nil : result
         }

@@ -1,5 +1,5 @@
 extension Decode {
-    static var services: (SpecNode, DecodeContext) -> [Service]? { items("service", service) }
+    static var services: (SpecNode, DecodeContext) -> [Service]? { items("service", concurrently: true, service) }
 
     static func service(_ r: inout MapReader) -> Service? {
         let name = r.required("name", Decode.name)

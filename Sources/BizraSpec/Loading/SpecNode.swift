@@ -1,6 +1,6 @@
 /// A YAML node of a spec file with the file, line and column it was written at, so that nodes
 /// merged from several files (sections, environment overlays) keep their own file.
-indirect enum SpecNode: Sendable {
+enum SpecNode: Sendable {
     struct Scalar: Sendable {
         var string: String
         /// Written without quotes: only plain scalars are read as numbers or booleans.

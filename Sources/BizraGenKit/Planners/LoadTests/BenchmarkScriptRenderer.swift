@@ -12,7 +12,7 @@ public struct BenchmarkScriptRenderer: ArtifactRenderer {
 
     public func render(_ context: PlanContext) throws -> [String: String] {
         guard let benchmarks = context.spec.benchmarks else { return [:] }
-        let template = try MustacheTemplate(string: try context.templates.text(Self.templateName))
+        let template = try context.templates.template(Self.templateName)
         let values: [String: Any] = [
             "baseURL": ShellWord.quoted(K6ScriptRenderer.baseURL(context.spec)),
             "scenarios": benchmarks.scenarios.map { ["name": $0.name] },

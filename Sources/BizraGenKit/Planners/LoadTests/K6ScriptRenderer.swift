@@ -16,7 +16,7 @@ public struct K6ScriptRenderer: ArtifactRenderer {
 
     public func render(_ context: PlanContext) throws -> [String: String] {
         guard let benchmarks = context.spec.benchmarks else { return [:] }
-        let template = try MustacheTemplate(string: try context.templates.text(Self.templateName))
+        let template = try context.templates.template(Self.templateName)
         var files: [String: String] = [:]
         for scenario in benchmarks.scenarios {
             let plan = K6ScenarioPlan(scenario, sla: context.spec.sla)

@@ -22,7 +22,7 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
     /// `checksum/vcl`) use. `nil` when the spec has no Varnish.
     public static func vcl(for context: PlanContext) throws -> String? {
         guard let varnish = context.spec.caching?.varnish else { return nil }
-        let template = try MustacheTemplate(string: try context.templates.text(templateName))
+        let template = try context.templates.template(templateName)
         return template.render(values(context, varnish))
     }
 
