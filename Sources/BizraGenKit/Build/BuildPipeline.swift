@@ -63,10 +63,12 @@ public struct BuildPipeline: Sendable {
                 for (path, text) in rendered { files[path] = Data(text.utf8) }
             }
         }
-        for (fileName, bytes) in Self.render(manifestDocuments) {
+        let written = Self.render(manifestDocuments)
+        files["k8s/kustomization.yaml"] = Data(Kustomization.render(files: manifestDocuments.map(\.fileName)).utf8)
+        releaseInBackground((consume planned, consume manifestDocuments))
+        for (fileName, bytes) in written {
             files["k8s/\(fileName)"] = Data(bytes)
         }
-        files["k8s/kustomization.yaml"] = Data(Kustomization.render(files: manifestDocuments.map(\.fileName)).utf8)
         return OutputTree(files: files)
     }
 

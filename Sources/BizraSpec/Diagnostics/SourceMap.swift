@@ -10,6 +10,12 @@ public struct SourceMap: Equatable, Hashable, Sendable {
         self.fields = fields
     }
 
+    /// An empty map with room for `capacity` fields, so that recording them does not regrow it.
+    init(node: SourceLocation?, capacity: Int) {
+        self.node = node
+        fields = Dictionary(minimumCapacity: capacity)
+    }
+
     /// The location of a field's value (`"replicas"`), falling back to the value itself.
     public subscript(field: String) -> SourceLocation? {
         get { fields[field] ?? node }

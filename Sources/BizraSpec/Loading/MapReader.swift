@@ -20,7 +20,8 @@ struct MapReader {
         self.context = context
         self.what = what
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        self.source = SourceMap(node: context.location(node))
+        self.source = SourceMap(node: context.location(node), capacity: mapping.pairs.count)
+        known.reserveCapacity(mapping.pairs.count)
     }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }

@@ -128,9 +128,10 @@ public struct SpecLoader: Sendable {
             .map { ($0 as NSString).deletingPathExtension }.sorted()
     }
 
-    private func decode(_ root: SpecNode) throws(SpecError) -> Spec {
+    private func decode(_ root: consuming SpecNode) throws(SpecError) -> Spec {
         let context = DecodeContext()
         let spec = SpecDecoding.spec(root, context)
+        releaseInBackground(consume root)
         if context.hasErrors || spec == nil { throw SpecError(context.findings) }
         return spec!
     }

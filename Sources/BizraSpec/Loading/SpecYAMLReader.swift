@@ -14,7 +14,30 @@ struct SpecYAMLReader {
         var items: [SpecNode] = []
         var pairs: [(key: SpecNode, value: SpecNode)] = []
         var pendingKey: SpecNode?
-        var keys: [String: SourceLocation] = [:]
+        /// The keys seen so far, by text: kept only once a mapping outgrows a scan of its pairs.
+        var keys: [String: SourceLocation]?
+
+        /// Where `key` was first written in this mapping, if it was.
+        func firstKey(_ key: String) -> SourceLocation? {
+            if let keys { return keys[key] }
+            return pairs.first { $0.key.string == key }?.key.location
+        }
+
+        mutating func addKey(_ key: String, at location: SourceLocation) {
+            if keys != nil {
+                keys![key] = location
+            } else if pairs.count >= Self.keysScanned {
+                var keys: [String: SourceLocation] = [:]
+                for pair in pairs {
+                    if let text = pair.key.string, keys[text] == nil { keys[text] = pair.key.location }
+                }
+                keys[key] = location
+                self.keys = keys
+            }
+        }
+
+        /// Mappings with up to this many keys are checked for duplicates by a scan; spec mappings rarely have more.
+        static let keysScanned = 16
 
         var node: SpecNode {
             isMapping ? .mapping(SpecNode.Mapping(pairs: pairs, location: location))
@@ -117,11 +140,11 @@ struct SpecYAMLReader {
                 stack[stack.count - 1].pendingKey = nil
             } else {
                 if let text = node.string {
-                    if let first = stack[stack.count - 1].keys[text] {
+                    if let first = stack[stack.count - 1].firstKey(text) {
                         return .failure(Finding(rule: "SPEC004", message: "key '\(text)' appears twice in this mapping",
                                                 at: mark, notes: [.init("first defined here", at: first)]))
                     }
-                    stack[stack.count - 1].keys[text] = mark
+                    stack[stack.count - 1].addKey(text, at: mark)
                 }
                 stack[stack.count - 1].pendingKey = node
             }

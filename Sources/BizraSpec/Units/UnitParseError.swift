@@ -16,12 +16,19 @@ enum DecimalText {
     /// Splits `12.5Gi` into (12.5 as exact thousandths-safe Double, "Gi").
     static func split(_ text: String) -> (number: String, suffix: Substring)? {
         let trimmed = text.trimmingCharacters(in: " ")
-        var end = trimmed.startIndex
+        let bytes = trimmed.utf8
+        var end = bytes.startIndex
         var sawDigit = false, sawDot = false
-        while end < trimmed.endIndex {
-            let c = trimmed[end]
-            if c.isASCII && c.isNumber { sawDigit = true } else if c == "." && !sawDot { sawDot = true } else { break }
-            end = trimmed.index(after: end)
+        while end < bytes.endIndex {
+            let byte = bytes[end]
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                sawDigit = true
+            } else if byte == UInt8(ascii: ".") && !sawDot {
+                sawDot = true
+            } else {
+                break
+            }
+            end = bytes.index(after: end)
         }
         guard sawDigit else { return nil }
         return (String(trimmed[..<end]), trimmed[end...])
