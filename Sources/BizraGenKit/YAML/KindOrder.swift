@@ -28,14 +28,29 @@ extension Array where Element == KubernetesObject {
     /// The objects in output order: by ``KindOrder`` (unknown kinds alphabetically after the
     /// known ones), then namespace (cluster-scoped first), then name; ties by API version.
     public func sortedForOutput() -> [KubernetesObject] {
-        let keys = map { (rank: KindOrder.rank($0.kind), texts: [$0.kind, $0.namespace ?? "", $0.name, $0.apiVersion]) }
+        let keys = map { OutputKey(rank: KindOrder.rank($0.kind), kind: $0.kind, namespace: $0.namespace ?? "",
+                                   name: $0.name, apiVersion: $0.apiVersion) }
         let order = indices.sorted { lhs, rhs in
-            if keys[lhs].rank != keys[rhs].rank { return keys[lhs].rank < keys[rhs].rank }
-            for (left, right) in zip(keys[lhs].texts, keys[rhs].texts) where !left.utf8.elementsEqual(right.utf8) {
-                return String.scalarOrder(left, right)
-            }
-            return String.scalarOrder(YAMLWriter.document(self[lhs].yaml), YAMLWriter.document(self[rhs].yaml))
+            let left = keys[lhs], right = keys[rhs]
+            if left.rank != right.rank { return left.rank < right.rank }
+            return OutputKey.ordered(left.kind, right.kind) ?? OutputKey.ordered(left.namespace, right.namespace)
+                ?? OutputKey.ordered(left.name, right.name) ?? OutputKey.ordered(left.apiVersion, right.apiVersion)
+                ?? String.scalarOrder(YAMLWriter.document(self[lhs].yaml), YAMLWriter.document(self[rhs].yaml))
         }
         return order.map { self[$0] }
+    }
+}
+
+/// What objects are ordered by, gathered once per object rather than on every comparison.
+private struct OutputKey {
+    var rank: Int
+    var kind: String
+    var namespace: String
+    var name: String
+    var apiVersion: String
+
+    /// Whether `lhs` comes first, or nil when the two are the same text.
+    static func ordered(_ lhs: String, _ rhs: String) -> Bool? {
+        lhs.utf8.elementsEqual(rhs.utf8) ? nil : String.scalarOrder(lhs, rhs)
     }
 }

@@ -7,13 +7,14 @@ public struct SpecQuery: Sendable {
     public let text: String
     /// Where the expression is written.
     public let location: SourceLocation?
-    /// The trigger, when it is one (AUTO003 only looks at triggers).
-    public let trigger: Trigger?
-    public let service: Service?
+    /// The name of the trigger, when it is one (AUTO003 only looks at triggers).
+    public let trigger: String?
+    /// The name of the service whose trigger it is.
+    public let service: String?
     /// The parsed expression, or its syntax error: parsed once, read by every rule.
     public let parsed: Result<PromQLExpression, PromQLSyntaxError>
 
-    public init(owner: String, text: String, location: SourceLocation?, trigger: Trigger? = nil, service: Service? = nil) {
+    public init(owner: String, text: String, location: SourceLocation?, trigger: String? = nil, service: String? = nil) {
         self.owner = owner
         self.text = text
         self.location = location
@@ -29,12 +30,12 @@ public struct SpecQuery: Sendable {
 
     /// Every query of the spec, in the order written, parsed on every core.
     public static func all(in spec: Spec) -> [SpecQuery] {
-        typealias Written = (owner: String, text: String, location: SourceLocation?, trigger: Trigger?, service: Service?)
+        typealias Written = (owner: String, text: String, location: SourceLocation?, trigger: String?, service: String?)
         var written: [Written] = []
         for service in spec.services {
             for trigger in service.autoscaling?.triggers ?? [] {
                 if case .prometheus(let query, _, _) = trigger.kind {
-                    written.append(("trigger '\(trigger.name)' of \(service.name)", query, trigger.source["query"], trigger, service))
+                    written.append(("trigger '\(trigger.name)' of \(service.name)", query, trigger.source["query"], trigger.name, service.name))
                 }
             }
         }

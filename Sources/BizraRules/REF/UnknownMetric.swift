@@ -54,7 +54,7 @@ public struct UnknownMetric: Rule {
                         notes.append(.init("'\(declared.metric.name)' is declared by \(declared.serviceName) here",
                                            at: declared.metric.source.node))
                     } else {
-                        let owner = query.service ?? spec.services.first
+                        let owner = query.service.flatMap(spec.service(named:)) ?? spec.services.first
                         message += "; declare it under a service's metrics:"
                         notes.append(.init("metrics are declared here", at: owner.map { $0.source["metrics"] } ?? spec.source["services"]))
                     }
