@@ -16,15 +16,14 @@ public struct TemplateSet: Sendable {
     }
 
     private let overrides: [String: String]
-    /// Every template parsed once, when the set is made, rather than on each rendering.
-    private let parsed: [String: Result<MustacheTemplate, any Error>]
+    /// Each template parsed once, by the first renderer that needs it.
+    private let parsed = ParsedTemplates()
 
     /// The templates built into the binary.
     public static let embedded = TemplateSet(overrides: [:])
 
     init(overrides: [String: String]) {
         self.overrides = overrides
-        parsed = Self.parse(overrides)
     }
 
     /// The embedded templates, each replaced by the file of the same name in `directory` when present.
@@ -40,24 +39,33 @@ public struct TemplateSet: Sendable {
             }
         }
         self.overrides = overrides
-        parsed = Self.parse(overrides)
-    }
-
-    private static func parse(_ overrides: [String: String]) -> [String: Result<MustacheTemplate, any Error>] {
-        Dictionary(uniqueKeysWithValues: EmbeddedTemplates.all.map { name, text in
-            (name, Result { try MustacheTemplate(string: overrides[name] ?? text) })
-        })
     }
 
     /// The template `name`, parsed (a file name under `templates/`).
     public func template(_ name: String) throws -> MustacheTemplate {
-        guard let template = parsed[name] else { throw Failure.missing(name) }
-        return try template.get()
+        let text = try text(name)
+        return try parsed.template(name) { try MustacheTemplate(string: text) }
     }
 
     /// The text of the template `name` (a file name under `templates/`).
     public func text(_ name: String) throws -> String {
         if let text = overrides[name] ?? EmbeddedTemplates.all[name] { return text }
         throw Failure.missing(name)
+    }
+}
+
+/// The parsed templates of a set, shared by the renderers running on every core.
+private final class ParsedTemplates: @unchecked Sendable {
+    // Guards `parsed`; held while a template is parsed, so that each is parsed once.
+    private let lock = NSLock()
+    private var parsed: [String: Result<MustacheTemplate, any Error>] = [:]
+
+    func template(_ name: String, parse: () throws -> MustacheTemplate) throws -> MustacheTemplate {
+        try lock.withLock {
+            if let template = parsed[name] { return try template.get() }
+            let template = Result { try parse() }
+            parsed[name] = template
+            return try template.get()
+        }
     }
 }

@@ -1,9 +1,5 @@
 /// Whether a string may be written as a plain scalar.
 enum YAMLPlainScalar {
-    private static let indicators: Set<Unicode.Scalar> = [
-        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
-    ]
-
     /// Words that YAML 1.1 or 1.2 resolve to a Boolean, null, or a special key, compared lowercased.
     private static let reservedWords: Set<String> = [
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "=",
@@ -14,19 +10,37 @@ enum YAMLPlainScalar {
         "inf", "infinity", "nan", ".inf", ".infinity", ".nan",
     ]
 
-    /// First bytes of the numbers, timestamps and signed or dotted floats YAML could read.
-    private static let numericStarts = byteTable("0123456789+-.")
-    /// First bytes of the short words YAML could read as Booleans, null or special floats.
-    private static let wordStarts = byteTable("~<=yYnNtTfFoOiI")
-    /// The longest such word (`+infinity`).
+    /// The longest word YAML could read as a Boolean, null or special float (`+infinity`).
     private static let longestWord = 9
-    private static let indicatorBytes = byteTable(String(String.UnicodeScalarView(indicators)))
 
-    /// A table indexed by byte: `true` for the bytes of `characters`.
-    private static func byteTable(_ characters: String) -> [Bool] {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in characters.utf8 { table[Int(byte)] = true }
-        return table
+    /// Bytes that cannot start a plain scalar: YAML's indicator characters. A switch, not a table:
+    /// this runs for every scalar written, and a switch costs no lookup of a global.
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+             UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+             UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"): true
+        default: false
+        }
+    }
+
+    /// First bytes of the numbers, timestamps and signed or dotted floats YAML could read.
+    private static func startsNumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    /// First bytes of the short words YAML could read as Booleans, null or special floats.
+    private static func startsWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"),
+             UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "i"), UInt8(ascii: "I"): true
+        default: false
+        }
     }
 
     static func isSafe(_ string: String) -> Bool {
@@ -44,7 +58,7 @@ enum YAMLPlainScalar {
     private static func isSafeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        if first == space || indicatorBytes[Int(first)] { return false }
+        if first == space || isIndicator(first) { return false }
         if last == space || last == colon { return false }
         var previous: UInt8 = 0
         for byte in bytes {
@@ -56,14 +70,14 @@ enum YAMLPlainScalar {
         if bytes.count >= 3 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: ".") {
             return false
         }
-        let mayBeTyped = numericStarts[Int(first)] || (wordStarts[Int(first)] && bytes.count <= longestWord)
+        let mayBeTyped = startsNumeric(first) || (startsWord(first) && bytes.count <= longestWord)
         return !mayBeTyped || !resolvesToNonString(string)
     }
 
     private static func isSafeUnicode(_ string: String) -> Bool {
         let scalars = Array(string.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return false }
-        if first == " " || indicators.contains(first) { return false }
+        if first == " " || (first.isASCII && isIndicator(UInt8(first.value))) { return false }
         if last == " " || last == ":" { return false }
         if !scalars.allSatisfy(isPlainPrintable) { return false }
         if scalars.starts(with: [".", ".", "."]) { return false }
