@@ -1,14 +1,17 @@
-// The libFuzzer target of `make fuzz` (scripts/fuzz): the loader and the checks on arbitrary bytes.
+// The libFuzzer target of `make fuzz` (scripts/fuzz): the loader, the checks and the planners on
+// arbitrary bytes.
 //
 // Each input is read two ways, as bizra-gen reads specs:
 // - as a whole spec file: the raw bytes go to the file reader (limits, encoding, YAML), then the
 //   decoder, then, when it loads, every rule of the catalogue;
 // - as an environment overlay merged onto the embedded reference platform (as the rule examples
 //   are), then every rule.
+// A spec that passes the checks (no error) is then planned into every output file, as `build` does.
 // Findings are the expected outcome; a crash, a trap, a hang or unbounded memory is a bug.
 // With FUZZ_WRITE_SEEDS=DIR set, the target writes the examples of every rule to DIR and exits
 // (scripts/fuzz uses it to refresh fuzz/corpus).
 @testable import BizraSpec
+import BizraGenKit
 import BizraRules
 import Foundation
 
@@ -31,13 +34,18 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int
     if case .success(let node) = SpecFileReader(limits: loader.limits).parse(bytes, file: "fuzz.yaml") {
         let context = DecodeContext()
         if let spec = SpecDecoding.spec(node, context), !context.hasErrors {
-            _ = checker.check(spec)
+            checkThenPlan(spec)
         }
     }
     if let spec = try? loader.loadReference(overlay: ("overlay.yaml", String(decoding: bytes, as: UTF8.self))) {
-        _ = checker.check(spec)
+        checkThenPlan(spec)
     }
     return 0
+}
+
+private func checkThenPlan(_ spec: Spec) {
+    guard checker.check(spec).allSatisfy({ $0.severity != .error }) else { return }
+    _ = try? BuildPipeline().plan(spec)
 }
 
 private func writeRuleExamples(to folder: String) {
