@@ -51,6 +51,7 @@ private struct OutputKey {
 
     /// Whether `lhs` comes first, or nil when the two are the same text.
     static func ordered(_ lhs: String, _ rhs: String) -> Bool? {
-        lhs.utf8.elementsEqual(rhs.utf8) ? nil : String.scalarOrder(lhs, rhs)
+        let order = String.compareScalars(lhs, rhs)
+        return order == 0 ? nil : order < 0
     }
 }

@@ -50,28 +50,36 @@ enum YAMLPlainScalar {
 
     /// `isSafe(string)`, given the string's UTF-8 bytes.
     static func isSafe(_ utf8: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return isSafeUnicode(string) }
-        return isSafeASCII(utf8, string)
+        switch asciiVerdict(utf8, string) {
+        case .safe: true
+        case .unsafe: false
+        case .notASCII: isSafeUnicode(string)
+        }
     }
 
-    /// The common case in one pass over the bytes: the same decision as `isSafeUnicode`.
-    private static func isSafeASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
+    private enum Verdict { case safe, unsafe, notASCII }
+
+    /// The common case in one pass over the bytes: the same decision as `isSafeUnicode`, or
+    /// `.notASCII` at the first non-ASCII byte. Every reason for `.unsafe` found before that byte
+    /// holds for the Unicode decision too, so it stands.
+    private static func asciiVerdict(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Verdict {
+        guard let first = bytes.first, let last = bytes.last else { return .unsafe }
         let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        if first == space || isIndicator(first) { return false }
-        if last == space || last == colon { return false }
+        if first == space || isIndicator(first) { return .unsafe }
+        if last == space || last == colon { return .unsafe }
         var previous: UInt8 = 0
         for byte in bytes {
-            guard byte >= 0x20 && byte <= 0x7E else { return false }
-            if previous == colon && byte == space { return false }
-            if previous == space && byte == UInt8(ascii: "#") { return false }
+            if byte >= 0x80 { return .notASCII }
+            guard byte >= 0x20 && byte <= 0x7E else { return .unsafe }
+            if previous == colon && byte == space { return .unsafe }
+            if previous == space && byte == UInt8(ascii: "#") { return .unsafe }
             previous = byte
         }
         if bytes.count >= 3 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".") && bytes[2] == UInt8(ascii: ".") {
-            return false
+            return .unsafe
         }
         let mayBeTyped = startsNumeric(first) || (startsWord(first) && bytes.count <= longestWord)
-        return !mayBeTyped || !resolvesToNonString(string)
+        return mayBeTyped && resolvesToNonString(string) ? .unsafe : .safe
     }
 
     private static func isSafeUnicode(_ string: String) -> Bool {

@@ -13,33 +13,41 @@ extension Decode {
             var labels: [String] = []
             var failed = false
             for (index, item) in sequence.enumerated() {
-                var label = "\(what)[\(index)]"
-                if named, case .mapping(let mapping) = item, let nameNode = mapping["name"], let name = nameNode.string {
-                    label = "\(what) '\(name)'"
-                    if let first = seen[name] {
-                        context.report("SPEC004", "two items of \(what) are named '\(name)'", at: nameNode,
-                                       notes: [.init("first defined here", at: first)])
-                        failed = true
-                    }
-                    seen[name] = context.location(nameNode)
+                guard named, case .mapping(let mapping) = item, let nameNode = mapping["name"], let name = nameNode.string else {
+                    labels.append("\(what)[\(index)]")
+                    continue
                 }
-                labels.append(label)
+                labels.append("\(what) '\(name)'")
+                if let first = seen[name] {
+                    context.report("SPEC004", "two items of \(what) are named '\(name)'", at: nameNode,
+                                   notes: [.init("first defined here", at: first)])
+                    failed = true
+                }
+                seen[name] = context.location(nameNode)
             }
             let labelled = labels
-            let read = { @Sendable (index: Int) -> (value: T?, findings: [Finding]) in
-                let itemContext = DecodeContext()
-                guard var reader = MapReader(sequence.items[index], itemContext, what: labelled[index]) else {
-                    return (nil, itemContext.findings)
-                }
+            let read = { @Sendable (index: Int, context: DecodeContext) -> T? in
+                guard var reader = MapReader(sequence.items[index], context, what: labelled[index]) else { return nil }
                 let value = element(&reader)
                 reader.finish()
-                return (value, itemContext.findings)
+                return value
             }
-            let indices = Array(sequence.items.indices)
+            let values: [T?]
+            if concurrently {
+                // Each item reports into a context of its own; the findings join in item order.
+                let decoded = Array(sequence.items.indices).concurrentMap { index in
+                    let itemContext = DecodeContext()
+                    return (value: read(index, itemContext), findings: itemContext.findings)
+                }
+                decoded.forEach { $0.findings.forEach(context.report) }
+                values = decoded.map(\.value)
+            } else {
+                values = sequence.items.indices.map { read($0, context) }
+            }
             var result: [T] = []
-            for item in concurrently ? indices.concurrentMap(read) : indices.map(read) {
-                item.findings.forEach(context.report)
-                if let value = item.value { result.append(value) } else { failed = true }
+            result.reserveCapacity(values.count)
+            for value in values {
+                if let value { result.append(value) } else { failed = true }
             }
             return failed ? nil : result
         }

@@ -51,7 +51,7 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
     /// The ExternalSecret `<service>-secrets`: each key from its path in the store; nil without secrets.
     public static func externalSecret(for service: Service, in context: PlanContext) -> KubernetesObject? {
         guard let secrets = service.secrets else { return nil }
-        let data: [YAMLValue] = secrets.keys.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).map { key in
+        let data: [YAMLValue] = secrets.keys.keys.sorted(by: String.scalarOrder).map { key in
             ["secretKey": .string(key), "remoteRef": ["key": .string(secrets.keys[key]!)]]
         }
         let spec: YAMLValue = [

@@ -15,7 +15,7 @@ indirect enum DashboardJSON: Equatable, Sendable {
 
     /// An object with keys sorted by Unicode scalar order.
     static func sorted(_ entries: [String: DashboardJSON]) -> DashboardJSON {
-        .object(entries.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        .object(entries.keys.sorted(by: String.scalarOrder)
             .map { (key: $0, value: entries[$0]!) })
     }
 
