@@ -104,6 +104,8 @@ struct Build: ParsableCommand {
             Terminal.error("error: \(error)")
             throw ExitCode(2)
         }
+        // The spec and the files are freed off the critical path: the process is about to finish.
+        releaseInBackground((consume loaded, consume tree))
         return environment
     }
 

@@ -66,14 +66,14 @@ public struct BuildPipeline: Sendable {
         let written = Self.render(manifestDocuments)
         files["k8s/kustomization.yaml"] = Data(Kustomization.render(files: manifestDocuments.map(\.fileName)).utf8)
         releaseInBackground((consume planned, consume manifestDocuments))
-        for (fileName, bytes) in written {
-            files["k8s/\(fileName)"] = Data(bytes)
+        for (fileName, text) in written {
+            files["k8s/\(fileName)"] = text
         }
         return OutputTree(files: files)
     }
 
     /// Each manifest's text: the header, then its documents, written part by part on every core.
-    private static func render(_ manifests: [(fileName: String, documents: [YAMLValue])]) -> [(String, [UInt8])] {
+    private static func render(_ manifests: [(fileName: String, documents: [YAMLValue])]) -> [(String, Data)] {
         let parts = manifests.indices.flatMap { file in
             stride(from: 0, to: manifests[file].documents.count, by: documentsPerPart).map { start in
                 (file: file, documents: manifests[file].documents[start..<min(start + documentsPerPart, manifests[file].documents.count)])
@@ -81,9 +81,17 @@ public struct BuildPipeline: Sendable {
         }
         let written = parts.concurrentMap { YAMLWriter.documentBytes($0.documents) }
         let header = YAMLWriter.headerBytes(ManifestFile.header)
-        var texts = manifests.map { _ in header }
+        var sizes = manifests.map { _ in header.count }
         for (part, bytes) in zip(parts, written) {
-            texts[part.file] += bytes
+            sizes[part.file] += bytes.count
+        }
+        var texts = sizes.map { size in
+            var text = Data(capacity: size)
+            text.append(contentsOf: header)
+            return text
+        }
+        for (part, bytes) in zip(parts, written) {
+            texts[part.file].append(contentsOf: bytes)
         }
         return zip(manifests, texts).map { ($0.fileName, $1) }
     }
