@@ -3,13 +3,13 @@ enum YAMLDoubleQuoted {
     /// The string in double quotes, with `\\`, `\"`, `\n`, `\t`, `\r`, other C0 controls and DEL
     /// as `\xNN`, and C1 controls, U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF as `\uNNNN`.
     static func quote(_ string: String) -> String {
-        var out = YAMLOutput()
+        var out = UTF8Buffer()
         write(string, into: &out)
         return out.text
     }
 
     /// Appends `quote(string)`.
-    static func write(_ string: String, into out: inout YAMLOutput) {
+    static func write(_ string: String, into out: inout UTF8Buffer) {
         out.write(UInt8(ascii: "\""))
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -51,7 +51,7 @@ enum YAMLLiteralBlock {
 
     /// After a `key:` or `-` whose node sits at column `indent`: a space, the header, and the
     /// lines indented under the parent (empty lines stay empty).
-    static func write(_ utf8: UnsafeBufferPointer<UInt8>, indent: Int, into out: inout YAMLOutput) {
+    static func write(_ utf8: UnsafeBufferPointer<UInt8>, indent: Int, into out: inout UTF8Buffer) {
         out.write(UInt8(ascii: " "))
         out.write(header(utf8))
         out.write(lineFeed)

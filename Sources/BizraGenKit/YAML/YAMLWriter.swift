@@ -2,7 +2,7 @@
 /// indented under their key, LF line ends, and a final line break.
 ///
 /// The output depends only on the value: never on locale, time, or dictionary order.
-/// Text is built as UTF-8 bytes in one buffer (``YAMLOutput``); the `String` forms decode it once.
+/// Text is built as UTF-8 bytes in one buffer (``UTF8Buffer``); the `String` forms decode it once.
 public struct YAMLWriter {
     /// Keys longer than this many characters are written as explicit keys (`? key`),
     /// since YAML readers limit implicit keys to 1024 characters.
@@ -10,7 +10,7 @@ public struct YAMLWriter {
 
     /// One document, without a `---` marker.
     public static func document(_ value: YAMLValue) -> String {
-        var out = YAMLOutput()
+        var out = UTF8Buffer()
         writeDocument(value, into: &out)
         return out.text
     }
@@ -27,7 +27,7 @@ public struct YAMLWriter {
 
     /// The start of a stream: each line of `header` as a comment.
     public static func headerBytes(_ header: String) -> [UInt8] {
-        var out = YAMLOutput()
+        var out = UTF8Buffer()
         for line in commentLines(header) {
             out.write(line.isEmpty ? "#\n" : "# " + line + "\n")
         }
@@ -37,7 +37,7 @@ public struct YAMLWriter {
     /// Each document after a `---` line. A stream is its header followed by its documents, so a
     /// long stream can be written in parts and the parts joined.
     public static func documentBytes(_ documents: some Collection<YAMLValue>) -> [UInt8] {
-        var out = YAMLOutput(reservingCapacity: 4096)
+        var out = UTF8Buffer(reservingCapacity: 4096)
         for document in documents {
             out.write("---\n")
             writeDocument(document, into: &out)
@@ -45,7 +45,7 @@ public struct YAMLWriter {
         return out.bytes
     }
 
-    private static func writeDocument(_ value: YAMLValue, into out: inout YAMLOutput) {
+    private static func writeDocument(_ value: YAMLValue, into out: inout UTF8Buffer) {
         switch value {
         case let .map(map) where !map.isEmpty:
             writeMap(map, indent: 0, into: &out)
@@ -73,7 +73,7 @@ public struct YAMLWriter {
 
     /// Writes `map` at column `indent`. With `leadWritten`, the first line's indentation is already
     /// out (a list item's `- `, of the same width), so that list items are written in place.
-    private static func writeMap(_ map: YAMLMap, indent: Int, leadWritten: Bool = false, into out: inout YAMLOutput) {
+    private static func writeMap(_ map: YAMLMap, indent: Int, leadWritten: Bool = false, into out: inout UTF8Buffer) {
         for (index, entry) in map.entries.enumerated() {
             if index > 0 || !leadWritten { out.writeSpaces(indent) }
             let keyStart = out.count
@@ -88,7 +88,7 @@ public struct YAMLWriter {
         }
     }
 
-    private static func writeList(_ list: [YAMLValue], indent: Int, leadWritten: Bool = false, into out: inout YAMLOutput) {
+    private static func writeList(_ list: [YAMLValue], indent: Int, leadWritten: Bool = false, into out: inout UTF8Buffer) {
         for (index, item) in list.enumerated() {
             if index > 0 || !leadWritten { out.writeSpaces(indent) }
             switch item {
@@ -106,7 +106,7 @@ public struct YAMLWriter {
     }
 
     /// Writes what follows a `key:` or `-` whose node sits at column `indent`.
-    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout YAMLOutput) {
+    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout UTF8Buffer) {
         switch value {
         case let .map(map) where !map.isEmpty:
             out.write(lineFeed)
@@ -133,7 +133,7 @@ public struct YAMLWriter {
     }
 
     /// A node on one line: scalars, `{}` and `[]`. Multi-line strings are double-quoted here.
-    private static func writeInline(_ value: YAMLValue, into out: inout YAMLOutput) {
+    private static func writeInline(_ value: YAMLValue, into out: inout UTF8Buffer) {
         switch value {
         case let .string(string): writeInlineString(string, into: &out)
         case let .int(int): out.write(String(int))
@@ -145,13 +145,13 @@ public struct YAMLWriter {
         }
     }
 
-    private static func writeInlineString(_ string: String, into out: inout YAMLOutput) {
+    private static func writeInlineString(_ string: String, into out: inout UTF8Buffer) {
         var utf8 = string
         utf8.withUTF8 { writeInlineString($0, string, into: &out) }
     }
 
     /// Plain when safe, double-quoted otherwise.
-    private static func writeInlineString(_ utf8: UnsafeBufferPointer<UInt8>, _ string: String, into out: inout YAMLOutput) {
+    private static func writeInlineString(_ utf8: UnsafeBufferPointer<UInt8>, _ string: String, into out: inout UTF8Buffer) {
         if YAMLPlainScalar.isSafe(utf8, string) {
             out.write(utf8)
         } else {

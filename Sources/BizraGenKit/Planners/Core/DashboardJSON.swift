@@ -2,7 +2,7 @@ import BizraSpec
 
 /// A JSON value for dashboards, written deterministically: object keys keep their given order
 /// (or are sorted), numbers never use exponents, two-space indentation, LF line ends.
-indirect enum DashboardJSON: Equatable, Sendable {
+enum DashboardJSON: Equatable, Sendable {
     case string(String)
     case int(Int)
     case number(Double)
@@ -21,36 +21,41 @@ indirect enum DashboardJSON: Equatable, Sendable {
 
     /// The pretty-printed text, ending with a line break.
     var text: String {
-        var out = ""
-        write(into: &out, indent: "")
-        return out + "\n"
+        var out = UTF8Buffer()
+        write(into: &out, indent: 0)
+        out.write(UInt8(ascii: "\n"))
+        return out.text
     }
 
-    private func write(into out: inout String, indent: String) {
+    private func write(into out: inout UTF8Buffer, indent: Int) {
         switch self {
-        case let .string(value): out += Self.quoted(value)
-        case let .int(value): out += String(value)
-        case let .number(value): out += NumberText.decimal(value)
-        case let .bool(value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case let .string(value): out.write(Self.quoted(value))
+        case let .int(value): out.write(String(value))
+        case let .number(value): out.write(NumberText.decimal(value))
+        case let .bool(value): out.write(value ? "true" : "false")
+        case .null: out.write("null")
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out.write("[]"); return }
+            out.write("[\n")
             for (index, item) in items.enumerated() {
-                out += indent + "  "
-                item.write(into: &out, indent: indent + "  ")
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out.writeSpaces(indent + 2)
+                item.write(into: &out, indent: indent + 2)
+                out.write(index == items.count - 1 ? "\n" : ",\n")
             }
-            out += indent + "]"
+            out.writeSpaces(indent)
+            out.write(UInt8(ascii: "]"))
         case let .object(entries):
-            guard !entries.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !entries.isEmpty else { out.write("{}"); return }
+            out.write("{\n")
             for (index, entry) in entries.enumerated() {
-                out += indent + "  " + Self.quoted(entry.key) + ": "
-                entry.value.write(into: &out, indent: indent + "  ")
-                out += index == entries.count - 1 ? "\n" : ",\n"
+                out.writeSpaces(indent + 2)
+                out.write(Self.quoted(entry.key))
+                out.write(": ")
+                entry.value.write(into: &out, indent: indent + 2)
+                out.write(index == entries.count - 1 ? "\n" : ",\n")
             }
-            out += indent + "}"
+            out.writeSpaces(indent)
+            out.write(UInt8(ascii: "}"))
         }
     }
 

@@ -1,6 +1,6 @@
-/// The UTF-8 bytes of a YAML text as ``YAMLWriter`` builds it: appends go straight into one
-/// byte array, with no string concatenation in between.
-struct YAMLOutput {
+/// The UTF-8 bytes of a generated text (YAML, dashboard JSON) as it is built: appends go straight
+/// into one byte array, with no string concatenation in between.
+struct UTF8Buffer {
     private(set) var bytes: [UInt8] = []
 
     init(reservingCapacity capacity: Int = 0) {
