@@ -15,7 +15,7 @@ public enum ArrivalRateConcurrency {
     /// `ceil(rate × latency × 1.2)`: the VUs allocated when `preAllocatedVUs` is not written.
     public static func derived(rate: Rate, latency: Duration) -> Int {
         let inFlight = (required(rate: rate, latency: latency) * headroom * 1e6).rounded() / 1e6
-        return max(1, Int(inFlight.rounded(.up)))
+        return max(1, Int(saturating: inFlight, rounding: .up))
     }
 
     /// The VUs a scenario starts with, and whether they were written or derived.

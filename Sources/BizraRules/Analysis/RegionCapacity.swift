@@ -72,6 +72,6 @@ public enum RegionCapacity {
     /// The fewest replicas of `carrier` that carry `requestsPerSecond`.
     public static func replicasNeeded(_ carrier: Carrier, for requestsPerSecond: Double) -> Int {
         guard carrier.capacity.rpsPerReplica > 0 else { return Int.max }
-        return Int((requestsPerSecond / Double(carrier.capacity.rpsPerReplica)).rounded(.up))
+        return Int(saturating: requestsPerSecond / Double(carrier.capacity.rpsPerReplica), rounding: .up)
     }
 }

@@ -35,7 +35,7 @@ public struct QuotaTooSmall: Rule {
         let requests = footprint.requests, limits = footprint.limits
         let cpu: (CPU) -> String = { NumberText.decimal($0.cores) }
         let cpuAtLeast: (CPU) -> String = { NumberText.decimal(($0.cores).rounded(.up)) }
-        let memoryAtLeast: (ByteSize) -> String = { "\(Int64((Double($0.bytes) / Double(1 << 30)).rounded(.up)))Gi" }
+        let memoryAtLeast: (ByteSize) -> String = { "\(Int(saturating: Double($0.bytes) / Double(1 << 30), rounding: .up))Gi" }
         compare("requests.cpu", cpu(requests.cpu), cpuAtLeast(requests.cpu), quota.requests.cpu.description,
                 exceeded: quota.requests.cpu < requests.cpu,
                 breakdown: footprint.breakdown({ $0.cpu.description }, of: \.requests), at: quota.requests.source["cpu"])

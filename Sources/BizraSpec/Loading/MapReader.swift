@@ -73,12 +73,16 @@ struct MapReader {
     }
 
     /// Reports every key that no `raw`/`required`/`optional` call asked for (SPEC001), then the
-    /// required keys missing (SPEC003) that no misspelt key accounts for.
-    func finish() {
+    /// required keys missing (SPEC003) that no misspelt key accounts for. When the value did not
+    /// decode (`decoded` false), reading may have stopped at the first bad field, so a key not
+    /// asked for is reported only when it looks like a misspelling of a missing required key.
+    func finish(decoded: Bool = true) {
         var explained: Set<String> = []
         for pair in pairs where !known.contains(pair.key) {
+            let suggestion = DidYouMean.suggestion(for: pair.key, among: known)
+            if !decoded, !(suggestion.map(missing.contains) ?? false) { continue }
             var message = "unknown key '\(pair.key)' in \(what)"
-            if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
+            if let suggestion {
                 message += "; did you mean '\(suggestion)'?"
                 explained.insert(suggestion)
             }

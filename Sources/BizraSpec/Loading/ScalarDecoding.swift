@@ -13,6 +13,10 @@ enum Decode {
             context.report("SPEC002", "expected a whole number, found \(node.kindDescription)", at: node)
             return nil
         }
+        guard value.magnitude <= QuantityLimits.wholeNumber.magnitude else {
+            context.report("SPEC002", "\(value) is larger than any platform needs (at most \(QuantityLimits.wholeNumber) in magnitude)", at: node)
+            return nil
+        }
         return value
     }
 
@@ -37,6 +41,10 @@ enum Decode {
     static func double(_ node: SpecNode, _ context: DecodeContext) -> Double? {
         guard case .scalar(let scalar) = node, node.isPlainScalar, let value = Double(scalar.string), value.isFinite else {
             context.report("SPEC002", "expected a number, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        guard abs(value) <= QuantityLimits.number else {
+            context.report("SPEC002", "\(scalar.string) is larger than any platform needs (at most \(NumberText.decimal(QuantityLimits.number)) in magnitude)", at: node)
             return nil
         }
         return value

@@ -20,10 +20,19 @@ public struct ByteSize: SpecUnit, Comparable {
         guard let bytes = DecimalText.scaled(number, by: unit.bytes) else {
             throw UnitParseError("'\(text)' is not a whole number of bytes")
         }
+        guard bytes <= QuantityLimits.bytes else {
+            throw UnitParseError("'\(text)' is larger than any platform needs (at most \(ByteSize(bytes: QuantityLimits.bytes)))")
+        }
         self.bytes = bytes
     }
 
     public var mebibytes: Double { Double(bytes) / Double(1 << 20) }
+
+    /// `numerator / denominator` of this size, rounded down to a whole byte: exact, and without
+    /// overflow at any size (for a fraction of at most one).
+    public func fraction(_ numerator: Int64, _ denominator: Int64) -> ByteSize {
+        ByteSize(bytes: bytes / denominator * numerator + bytes % denominator * numerator / denominator)
+    }
 
     /// The Kubernetes quantity in the largest binary unit that divides it.
     public var description: String {
@@ -43,6 +52,7 @@ public struct ByteSize: SpecUnit, Comparable {
     }
 
     public static func < (lhs: ByteSize, rhs: ByteSize) -> Bool { lhs.bytes < rhs.bytes }
-    public static func + (lhs: ByteSize, rhs: ByteSize) -> ByteSize { ByteSize(bytes: lhs.bytes + rhs.bytes) }
-    public static func * (lhs: ByteSize, rhs: Int64) -> ByteSize { ByteSize(bytes: lhs.bytes * rhs) }
+    /// Saturates instead of overflowing: a footprint summed over every replica stays a number.
+    public static func + (lhs: ByteSize, rhs: ByteSize) -> ByteSize { ByteSize(bytes: lhs.bytes.addingSaturated(rhs.bytes)) }
+    public static func * (lhs: ByteSize, rhs: Int64) -> ByteSize { ByteSize(bytes: lhs.bytes.multipliedSaturated(by: rhs)) }
 }

@@ -14,6 +14,9 @@ public struct CPU: SpecUnit, Comparable {
         guard let value = DecimalText.scaled(number, by: suffix == "m" ? 1 : 1_000) else {
             throw UnitParseError("'\(text)' is finer than a millicore")
         }
+        guard value <= QuantityLimits.millicores else {
+            throw UnitParseError("'\(text)' is more CPU than any platform needs (at most \(CPU(millicores: QuantityLimits.millicores)))")
+        }
         self.millicores = value
     }
 
@@ -25,6 +28,7 @@ public struct CPU: SpecUnit, Comparable {
     }
 
     public static func < (lhs: CPU, rhs: CPU) -> Bool { lhs.millicores < rhs.millicores }
-    public static func + (lhs: CPU, rhs: CPU) -> CPU { CPU(millicores: lhs.millicores + rhs.millicores) }
-    public static func * (lhs: CPU, rhs: Int64) -> CPU { CPU(millicores: lhs.millicores * rhs) }
+    /// Saturates instead of overflowing: a footprint summed over every replica stays a number.
+    public static func + (lhs: CPU, rhs: CPU) -> CPU { CPU(millicores: lhs.millicores.addingSaturated(rhs.millicores)) }
+    public static func * (lhs: CPU, rhs: Int64) -> CPU { CPU(millicores: lhs.millicores.multipliedSaturated(by: rhs)) }
 }

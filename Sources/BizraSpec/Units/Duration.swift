@@ -21,6 +21,9 @@ public struct Duration: SpecUnit, Comparable {
         guard let ms = DecimalText.scaled(number, by: unit.milliseconds) else {
             throw UnitParseError("'\(text)' is not a whole number of milliseconds")
         }
+        guard ms <= QuantityLimits.durationMilliseconds else {
+            throw UnitParseError("'\(text)' is longer than any platform needs (at most \(Duration(milliseconds: QuantityLimits.durationMilliseconds)))")
+        }
         self.milliseconds = ms
     }
 
@@ -42,6 +45,9 @@ public struct Duration: SpecUnit, Comparable {
     }
 
     public static func < (lhs: Duration, rhs: Duration) -> Bool { lhs.milliseconds < rhs.milliseconds }
-    public static func + (lhs: Duration, rhs: Duration) -> Duration { Duration(milliseconds: lhs.milliseconds + rhs.milliseconds) }
-    public static func * (lhs: Duration, rhs: Int64) -> Duration { Duration(milliseconds: lhs.milliseconds * rhs) }
+    /// Saturates instead of overflowing, as the other unit operators do.
+    public static func + (lhs: Duration, rhs: Duration) -> Duration {
+        Duration(milliseconds: lhs.milliseconds.addingSaturated(rhs.milliseconds))
+    }
+    public static func * (lhs: Duration, rhs: Int64) -> Duration { Duration(milliseconds: lhs.milliseconds.multipliedSaturated(by: rhs)) }
 }

@@ -11,7 +11,11 @@ public struct Rate: SpecUnit, Comparable {
               let value = Double(number) else {
             throw UnitParseError("'\(text)' is not \(Rate.expected)")
         }
-        self.perSecond = suffix == "rps" ? value : value / 60
+        let perSecond = suffix == "rps" ? value : value / 60
+        guard perSecond <= QuantityLimits.requestsPerSecond else {
+            throw UnitParseError("'\(text)' is a higher rate than any platform needs (at most \(Rate(perSecond: QuantityLimits.requestsPerSecond)))")
+        }
+        self.perSecond = perSecond
     }
 
     public var description: String { "\(NumberText.decimal(perSecond))rps" }

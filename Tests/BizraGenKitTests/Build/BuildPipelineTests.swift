@@ -57,4 +57,28 @@ import Testing
         }
         #expect(String(decoding: whole, as: UTF8.self) == YAMLWriter.stream(header: "Header\nline two", documents: documents))
     }
+
+    @Test("every planner runs on quantities at the limits of the format without a trap, checked or not")
+    func quantitiesAtTheLimits() throws {
+        let spec = try SpecLoader().loadReference(overlay: ("limits.yaml", """
+            platform:
+              quota:
+                requests: { cpu: "1000000", memory: 1024Pi }
+                limits: { cpu: "1000000", memory: 1024Pi }
+                pods: 1000000000
+            sla: { throughput: { peak: 1000000000rps, sustained: 1000000000rps }, latency: { p99: 36500d } }
+            services:
+              - name: bizra-node0
+                replicas: 1000000000
+                resources: { limits: { cpu: "1000000", memory: 1024Pi } }
+            caching: { redis: { memoryPerNode: 1024Pi }, varnish: { memory: 1024Pi, replicas: 1000000000 } }
+            benchmarks:
+              scenarios:
+                - { name: latency, rate: 1000000000rps, duration: 36500d }
+            """))
+        let tree = try BuildPipeline().plan(spec)
+        #expect(tree.files.count == 18)
+        let redis = String(decoding: try #require(tree.files["k8s/07-performance-optimization.yaml"]), as: UTF8.self)
+        #expect(redis.contains("maxmemory 805306368gb\n"), "three quarters of 1Ei (3 × 2^28 GiB), exactly")
+    }
 }

@@ -49,6 +49,6 @@ public struct K6ScenarioPlan: Equatable, Sendable {
         if perSecond == perSecond.rounded() { return (Int(perSecond), "1s") }
         let perMinute = (perSecond * 60 * 1e6).rounded() / 1e6
         if perMinute == perMinute.rounded() { return (Int(perMinute), "1m") }
-        return (max(1, Int((perSecond * 3_600).rounded())), "1h")
+        return (max(1, Int(saturating: perSecond * 3_600)), "1h")
     }
 }

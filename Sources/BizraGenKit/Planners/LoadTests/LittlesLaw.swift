@@ -11,6 +11,6 @@ public enum LittlesLaw {
         let inFlight = rate.perSecond * latency.seconds * headroom
         // Products such as 1000 × 0.2 × 1.2 land a hair above the whole number in binary floating point.
         let rounded = (inFlight * 1e6).rounded() / 1e6
-        return max(1, Int(rounded.rounded(.up)))
+        return max(1, Int(saturating: rounded, rounding: .up))
     }
 }

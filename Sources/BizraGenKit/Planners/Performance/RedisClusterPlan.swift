@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 
 /// Redis Cluster: a StatefulSet of `masters × (1 + replicasPerMaster)` nodes, its headless and
@@ -9,10 +10,6 @@ enum RedisClusterPlan {
     static let clientPort = 6379
     static let busPort = 16379
     static let exporterPort = 9121
-    /// Redis gets this share of a node's memory; the rest is left for replication buffers,
-    /// AOF rewrites and fragmentation.
-    static let maxmemoryShare: (numerator: Int64, denominator: Int64) = (3, 4)
-
     /// The Secret and key holding the Redis password: the ExternalSecret of the first service that
     /// depends on this Redis and has a `REDIS_PASSWORD` key.
     static func passwordSecret(_ spec: Spec, redis: Redis) -> (name: String, key: String)? {
@@ -33,7 +30,7 @@ enum RedisClusterPlan {
     }
 
     static func maxmemory(_ redis: Redis) -> ByteSize {
-        ByteSize(bytes: redis.memoryPerNode.bytes * maxmemoryShare.numerator / maxmemoryShare.denominator)
+        RedisMemoryBudget.maxmemory(redis)
     }
 
     /// `redis.conf`, written for Redis' own format.

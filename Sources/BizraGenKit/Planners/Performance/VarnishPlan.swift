@@ -17,7 +17,7 @@ enum VarnishPlan {
 
     /// `malloc` storage size in mebibytes, as varnishd's `-s malloc,<n>m` takes it.
     static func storage(_ varnish: Varnish) -> String {
-        "\((varnish.memory.bytes * storageShare.numerator / storageShare.denominator) >> 20)m"
+        "\(varnish.memory.fraction(storageShare.numerator, storageShare.denominator).bytes >> 20)m"
     }
 
     static func objects(_ context: PlanContext, varnish: Varnish, vcl: String) -> [KubernetesObject] {
