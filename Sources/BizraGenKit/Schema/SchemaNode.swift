@@ -1,3 +1,4 @@
+import BizraSpec
 import Foundation
 
 /// One node of the spec format's schema: what a value may be, with a description for editors.
@@ -85,13 +86,14 @@ public indirect enum SchemaNode: Sendable {
             if let allowed { schema["enum"] = allowed }
             if let pattern { schema["pattern"] = pattern }
         case let .integer(_, minimum, maximum):
+            // Unbounded sides get the limits of the format (QuantityLimits), as the loader enforces them.
             schema["type"] = "integer"
-            if let minimum { schema["minimum"] = minimum }
-            if let maximum { schema["maximum"] = maximum }
+            schema["minimum"] = minimum ?? -QuantityLimits.wholeNumber
+            schema["maximum"] = maximum ?? QuantityLimits.wholeNumber
         case let .number(_, minimum, maximum):
             schema["type"] = "number"
-            if let minimum { schema["minimum"] = minimum }
-            if let maximum { schema["maximum"] = maximum }
+            schema["minimum"] = minimum ?? -QuantityLimits.number
+            schema["maximum"] = maximum ?? QuantityLimits.number
         case .boolean:
             schema["type"] = "boolean"
         case let .unit(_, pattern, acceptsNumbers):
