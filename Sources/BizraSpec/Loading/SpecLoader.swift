@@ -121,7 +121,7 @@ public struct SpecLoader: Sendable {
     /// The environments a spec folder defines overlays for, sorted.
     public static func environments(at path: String) -> [String] {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let folder = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent("environments"))) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
