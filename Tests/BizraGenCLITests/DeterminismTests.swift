@@ -53,6 +53,26 @@ import Yams
         }
     }
 
+    /// The work is spread over the cores; the bytes must not depend on how many there are.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset"), "taskset (util-linux) is not installed"))
+    func sameBytesOnOneCoreAsOnEvery() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let everyCore = try CLIRunner.run(["build", "--all-envs", "--spec", specs.path, "--out", "every"], in: folder)
+        #expect(everyCore.status == 0, "\(everyCore.stderr)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = ["-c", "0", CLIRunner.binary.path, "build", "--all-envs", "--spec", specs.path, "--out", "one"]
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let every = CLIRunner.tree(folder.appendingPathComponent("every")), one = CLIRunner.tree(folder.appendingPathComponent("one"))
+        #expect(every.count == 36)
+        #expect(one == every)
+    }
+
     @Test func generatedFilesCarryNoDatesOrPaths() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
