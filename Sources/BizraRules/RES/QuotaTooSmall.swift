@@ -23,13 +23,13 @@ public struct QuotaTooSmall: Rule {
         guard let quota = spec.platform.quota else { return [] }
         let footprint = NamespaceFootprint(spec)
         var findings: [Finding] = []
-        // The breakdown and notes list every workload: built only for a quota that is exceeded.
-        func compare(_ key: String, _ need: String, _ atLeast: String, _ have: String, exceeded: Bool, breakdown: @autoclosure () -> String,
-                     at location: SourceLocation?) {
+        // The texts (the breakdown lists every workload) are built only for a quota that is exceeded.
+        func compare(_ key: String, _ need: @autoclosure () -> String, _ atLeast: @autoclosure () -> String, _ have: String,
+                     exceeded: Bool, breakdown: @autoclosure () -> String, at location: SourceLocation?) {
             guard exceeded else { return }
             let notes = footprint.workloads.map { Finding.Note("\($0.what): \($0.pods) pods at most", at: $0.location) }
             findings.append(finding(
-                "quota \(key) \(have) cannot hold every workload at its maximum: \(breakdown()) = \(need); raise it to at least \(atLeast) or lower the maximums",
+                "quota \(key) \(have) cannot hold every workload at its maximum: \(breakdown()) = \(need()); raise it to at least \(atLeast()) or lower the maximums",
                 at: location, notes: notes))
         }
         let requests = footprint.requests, limits = footprint.limits

@@ -20,20 +20,29 @@ public struct SecretInConfig: Rule {
     public init() {}
 
     /// Credential shapes, each behind a literal marker that a value must contain first, so that a
-    /// long value is scanned in linear time.
-    // Regex is not Sendable; these are built once and only ever read.
-    nonisolated(unsafe) static let shapes: [(marker: String, pattern: Regex<Substring>)] = [
-        ("eyJ", /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/),  // JWT
-        ("AKIA", /AKIA[0-9A-Z]{16}/),                                         // AWS access key id
-        ("_", /gh[pousr]_[A-Za-z0-9]{30,}/),                                  // GitHub token
-        ("_live_", /(?:sk|rk)_live_[A-Za-z0-9]{16,}/),                        // Stripe key
-        ("xox", /xox[abpr]-[A-Za-z0-9-]{10,}/),                               // Slack token
+    /// long value is scanned in linear time. Each pattern is built the first time its marker is
+    /// found (building them all costs about a millisecond, in every run).
+    static let shapes: [(marker: String, matches: @Sendable (String) -> Bool)] = [
+        ("eyJ", { $0.firstMatch(of: Patterns.jwt) != nil }),
+        ("AKIA", { $0.firstMatch(of: Patterns.awsAccessKey) != nil }),
+        ("_", { $0.firstMatch(of: Patterns.gitHubToken) != nil }),
+        ("_live_", { $0.firstMatch(of: Patterns.stripeKey) != nil }),
+        ("xox", { $0.firstMatch(of: Patterns.slackToken) != nil }),
     ]
+
+    // Regex is not Sendable; each is built once, on first use, and only ever read.
+    private enum Patterns {
+        nonisolated(unsafe) static let jwt = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/
+        nonisolated(unsafe) static let awsAccessKey = /AKIA[0-9A-Z]{16}/
+        nonisolated(unsafe) static let gitHubToken = /gh[pousr]_[A-Za-z0-9]{30,}/
+        nonisolated(unsafe) static let stripeKey = /(?:sk|rk)_live_[A-Za-z0-9]{16,}/
+        nonisolated(unsafe) static let slackToken = /xox[abpr]-[A-Za-z0-9-]{10,}/
+    }
 
     /// Whether a value has the shape of a credential.
     public static func looksSecret(_ value: String) -> Bool {
         if value.containsUTF8("-----BEGIN") && value.containsUTF8("PRIVATE KEY") { return true }
-        if shapes.contains(where: { value.containsUTF8($0.marker) && value.firstMatch(of: $0.pattern) != nil }) { return true }
+        if shapes.contains(where: { value.containsUTF8($0.marker) && $0.matches(value) }) { return true }
         return value.containsUTF8("://") && hasURLWithPassword(value)
     }
 
