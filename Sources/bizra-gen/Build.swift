@@ -6,6 +6,7 @@ import Foundation
 /// `bizra-gen build`: check, then write `out/<environment>/` atomically (or, with `--check`, compare).
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Check the spec, then write out/<environment>/ (nothing is written when a check fails).",
         discussion: """
             The output folder is replaced atomically and only files whose content changes are rewritten. \

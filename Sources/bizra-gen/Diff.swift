@@ -7,6 +7,7 @@ import Foundation
 /// `bizra-gen diff OLD NEW` / `bizra-gen diff --against-build OLD`: what a change does to the cluster.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two output trees object by object, field by field.",
         discussion: """
             Objects are matched by identity (API group, kind, namespace, name) wherever they are written, \

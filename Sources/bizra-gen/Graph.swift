@@ -5,6 +5,7 @@ import BizraSpec
 /// `bizra-gen graph`: the reference graph as Graphviz DOT or a Mermaid flowchart.
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw services, databases, caches, regions and the references between them.",
         discussion: """
             Edges are the spec's references: dependsOn, the Varnish backend, Redis trigger \

@@ -4,7 +4,7 @@ import Foundation
 
 /// `bizra-gen init [DIR]`: writes the reference spec to start from.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the reference spec into DIR/specs/ to start from.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write the reference spec into DIR/specs/ to start from.")
 
     @Argument(help: "Folder to create specs/ in.")
     var directory = "."

@@ -5,6 +5,7 @@ import BizraSpec
 /// `bizra-gen report SUMMARY.json...`: the SLA compliance matrix of k6 runs.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Print the SLA compliance matrix of k6 summaries; exit 1 when a blocking target is missed.",
         discussion: """
             Reads the files `k6 run --summary-export FILE` writes (bench/run-benchmarks.sh writes one \

@@ -3,7 +3,7 @@ import BizraRules
 
 /// `bizra-gen rules`: the catalogue as a table.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every check with its identifier and severity.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every check with its identifier and severity.")
 
     func run() {
         let rows = RuleCatalogue.all.map { [$0.identifier, $0.severity.rawValue, $0.summary] }
@@ -15,7 +15,7 @@ struct Rules: ParsableCommand {
 
 /// `bizra-gen explain ID`: one rule with its examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain one check, with examples that trigger it and that don't.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one check, with examples that trigger it and that don't.")
 
     @Argument(help: "A rule identifier, e.g. SLA005.")
     var identifier: String

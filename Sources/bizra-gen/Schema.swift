@@ -4,6 +4,7 @@ import BizraGenKit
 /// `bizra-gen schema`: the spec format as JSON Schema, for editors and validators.
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft 2020-12) of the spec format, for editors.",
         discussion: """
             The schema is generated from bizra-gen's own model: every key with its description, the \

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `bizra-gen validate`: the checks only.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the spec and print the findings; write nothing.")
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check the spec and print the findings; write nothing.")
 
     @OptionGroup var spec: SpecOptions
     @OptionGroup var checks: CheckOptions
