@@ -1,21 +1,18 @@
 /// JSON string literals, written the same way wherever bizra-gen writes JSON by hand.
 enum JSONString {
-    /// `text` as a double-quoted JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+    /// Quotes, backslashes, `\n`, `\r`, `\t`, and other control characters as `\u00NN`.
+    static let literal = QuotedLiteral(quote: "\"") { scalar in
+        switch scalar {
+        case "\"": "\\\""
+        case "\\": "\\\\"
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        case _ where scalar.value < 0x20: "\\u" + QuotedLiteral.hex(scalar.value, digits: 4, uppercase: false)
+        default: nil
         }
-        return out + "\""
     }
+
+    /// `text` as a double-quoted JSON string.
+    static func quoted(_ text: String) -> String { literal.quoted(text) }
 }

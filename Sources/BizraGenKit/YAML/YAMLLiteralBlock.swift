@@ -1,4 +1,4 @@
-/// Literal block scalars (`|`): when one can hold a string, and its header and lines.
+/// Literal block scalars (`|`): when one can hold a string, and how it is written.
 ///
 /// Everything works on the UTF-8 bytes: a line break is the byte 0x0A in any UTF-8 text, and only
 /// lines with non-ASCII bytes are decoded to check for characters that would need an escape.
@@ -10,11 +10,6 @@ enum YAMLLiteralBlock {
 
     /// A literal block can hold the string when it has a non-empty line, no line ends in a
     /// space or tab, and no character would need an escape.
-    static func canHold(_ string: String) -> Bool {
-        var string = string
-        return string.withUTF8 { canHold($0) }
-    }
-
     static func canHold(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let lines = split(utf8)
         guard lines.contains(where: { !$0.isEmpty }) else { return false }
@@ -26,13 +21,8 @@ enum YAMLLiteralBlock {
 
     /// The header after the key or dash: `|`, then an indentation indicator when the first
     /// non-empty line starts with a space, then the chomping indicator.
-    static func header(_ string: String) -> String {
-        var string = string
-        return string.withUTF8 { header($0) }
-    }
-
-    static func header(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-        let firstContent = split(utf8).first { !$0.isEmpty }
+    private static func header(_ utf8: UnsafeBufferPointer<UInt8>, lines: [Slice<UnsafeBufferPointer<UInt8>>]) -> String {
+        let firstContent = lines.first { !$0.isEmpty }
         let indicator = firstContent?.first == UInt8(ascii: " ") ? String(indentation) : ""
         let trailingNewlines = utf8.reversed().prefix { $0 == lineFeed }.count
         let chomping = switch trailingNewlines {
@@ -43,19 +33,14 @@ enum YAMLLiteralBlock {
         return "|" + indicator + chomping
     }
 
-    /// The content lines, without their line breaks: the string less one final line break, split at line breaks.
-    static func lines(_ string: String) -> [String] {
-        var string = string
-        return string.withUTF8 { split($0).map { String(decoding: $0, as: UTF8.self) } }
-    }
-
     /// After a `key:` or `-` whose node sits at column `indent`: a space, the header, and the
     /// lines indented under the parent (empty lines stay empty).
     static func write(_ utf8: UnsafeBufferPointer<UInt8>, indent: Int, into out: inout UTF8Buffer) {
+        let lines = split(utf8)
         out.write(UInt8(ascii: " "))
-        out.write(header(utf8))
+        out.write(header(utf8, lines: lines))
         out.write(lineFeed)
-        for line in split(utf8) {
+        for line in lines {
             if !line.isEmpty {
                 out.writeSpaces(indent + indentation)
                 out.write(UnsafeBufferPointer(rebasing: line))

@@ -89,8 +89,13 @@ public struct MetricCatalogue: Sendable {
     /// The declared series names, for did-you-mean.
     public var declaredNames: [String] { declared.map(\.series) }
 
+    /// The first declaration of the series `name`.
+    public func declared(_ name: String) -> Declared? {
+        firstDeclared[name].map { declared[$0] }
+    }
+
     public func resolve(_ name: String) -> Resolution {
-        if let index = firstDeclared[name] { return .declared(declared[index]) }
+        if let found = declared(name) { return .declared(found) }
         let exporter = Self.exporters.first { $0.exact ? name == $0.prefix : name.hasPrefix($0.prefix) }
         guard let exporter else { return .unknown }
         return exporter.deployed(spec) ? .exporter(exporter) : .exporterNotDeployed(exporter)

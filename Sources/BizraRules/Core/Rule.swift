@@ -70,8 +70,7 @@ public struct RuleExample: Sendable, CustomStringConvertible {
             case .overlay(let yaml): spec = try SpecLoader().loadReference(overlay: ("example.yaml", yaml))
             case .document(let yaml): spec = try SpecLoader().load(text: yaml, file: "example.yaml")
             }
-            let analysis = SpecAnalysis(spec)
-            return rules.flatMap { $0.check(spec, with: analysis) }
+            return SpecChecker(rules: rules).check(spec)
         } catch {
             return error.findings
         }

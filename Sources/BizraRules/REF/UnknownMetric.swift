@@ -49,7 +49,7 @@ public struct UnknownMetric: Rule {
                     var message = "\(query.owner), \(position): no component exports metric '\(name)'"
                     var notes: [Finding.Note] = []
                     if let suggestion = DidYouMean.suggestion(for: name, among: catalogue.declaredNames),
-                       let declared = catalogue.declared.first(where: { $0.series == suggestion }) {
+                       let declared = catalogue.declared(suggestion) {
                         message += "; did you mean '\(suggestion)'?"
                         notes.append(.init("'\(declared.metric.name)' is declared by \(declared.serviceName) here",
                                            at: declared.metric.source.node))

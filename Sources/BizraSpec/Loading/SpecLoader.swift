@@ -43,7 +43,7 @@ public struct SpecLoader: Sendable {
     private func specFiles(in directory: String) throws(SpecError) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: String.scalarOrder)
             .map { (directory as NSString).appendingPathComponent($0) }
         guard !files.isEmpty else {
             throw SpecError([Finding(rule: "SPEC003", message: "no .yaml files in '\(directory)'", at: nil)])

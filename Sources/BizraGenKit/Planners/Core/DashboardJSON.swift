@@ -29,7 +29,7 @@ enum DashboardJSON: Equatable, Sendable {
 
     private func write(into out: inout UTF8Buffer, indent: Int) {
         switch self {
-        case let .string(value): out.write(Self.quoted(value))
+        case let .string(value): JSONString.literal.write(value, into: &out)
         case let .int(value): out.write(String(value))
         case let .number(value): out.write(NumberText.decimal(value))
         case let .bool(value): out.write(value ? "true" : "false")
@@ -49,7 +49,7 @@ enum DashboardJSON: Equatable, Sendable {
             out.write("{\n")
             for (index, entry) in entries.enumerated() {
                 out.writeSpaces(indent + 2)
-                out.write(Self.quoted(entry.key))
+                JSONString.literal.write(entry.key, into: &out)
                 out.write(": ")
                 entry.value.write(into: &out, indent: indent + 2)
                 out.write(index == entries.count - 1 ? "\n" : ",\n")
@@ -58,6 +58,4 @@ enum DashboardJSON: Equatable, Sendable {
             out.write(UInt8(ascii: "}"))
         }
     }
-
-    static func quoted(_ string: String) -> String { JSONString.quoted(string) }
 }

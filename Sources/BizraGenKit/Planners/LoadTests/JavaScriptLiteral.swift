@@ -1,28 +1,23 @@
 /// JavaScript source text for values computed from the spec.
 enum JavaScriptLiteral {
-    /// A single-quoted string literal that reads back as `text`.
-    static func string(_ text: String) -> String {
-        var out = "'"
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    /// Single-quoted: backslashes, quotes, `\n`, `\r`, `\t`, U+2028 and U+2029 (line ends to
+    /// JavaScript), and other control characters as `\xNN`.
+    static let literal = QuotedLiteral(quote: "'") { scalar in
+        switch scalar {
+        case "\\": "\\\\"
+        case "'": "\\'"
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        case "\u{2028}": "\\u2028"
+        case "\u{2029}": "\\u2029"
+        case _ where scalar.value < 0x20: "\\x" + QuotedLiteral.hex(scalar.value, digits: 2, uppercase: false)
+        default: nil
         }
-        return out + "'"
     }
+
+    /// A single-quoted string literal that reads back as `text`.
+    static func string(_ text: String) -> String { literal.quoted(text) }
 
     /// A string literal, or `null`.
     static func optionalString(_ text: String?) -> String {
