@@ -1,12 +1,17 @@
 import BizraSpec
 import Foundation
 
-/// Plans every artifact of a checked spec into one output tree: `k8s/` (the numbered manifests and
-/// the kustomization), `varnish/`, `k6/`, `bench/`. Pure: it reads nothing and writes nothing.
+/// Plans every artifact of a checked spec into one output tree: for each cluster
+/// `clusters/<region>/k8s/` (the numbered manifests of that cluster and its kustomization), and
+/// for the environment `gitops/`, `deploy/`, `varnish/`, `k6/`, `bench/`, `monitoring/`. Pure: it
+/// reads nothing and writes nothing.
 ///
-/// The work is spread over the machine's cores in two rounds: every manifest and artifact is
-/// planned on its own, then the manifests' documents are written in parts of
-/// ``documentsPerPart`` and joined in order. The files never depend on which part finishes first.
+/// Every manifest is planned once for all clusters (each object carries its ``Placement``) and
+/// each document is written once: a cluster's file is joined from the documents placed there, so
+/// what the clusters share costs one rendering however many clusters there are. The work is
+/// spread over the machine's cores in two rounds: every manifest and artifact is planned on its
+/// own, then the manifests' documents are written in parts of ``documentsPerPart``. The files
+/// never depend on which part finishes first.
 public struct BuildPipeline: Sendable {
     /// Documents written together in the second round: small enough to share a large manifest among
     /// the cores, large enough that a part costs far more than handing it to a thread.
@@ -23,76 +28,132 @@ public struct BuildPipeline: Sendable {
         self.artifacts = artifacts
     }
 
+    /// The folder of a cluster's manifests in the environment's output tree.
+    public static func manifestFolder(cluster: String) -> String { "clusters/\(cluster)/k8s" }
+
     /// One unit of planning: a numbered manifest, or the files of one artifact renderer.
     private enum Job: Sendable {
         case manifest(any ManifestPlanner)
         case artifact(any ArtifactRenderer)
     }
 
-    /// What a job produced: a manifest's documents in output order, or finished files.
+    /// What a job produced: a manifest's objects in output order, or finished files.
     private enum Planned: Sendable {
-        case manifest(fileName: String, documents: [YAMLValue])
+        case manifest(PlannedManifest)
         case files([String: String])
+    }
+
+    /// A numbered manifest's objects in output order, with the clusters each goes to.
+    private struct PlannedManifest: Sendable {
+        var fileName: String
+        var documents: [YAMLValue]
+        var placements: [Placement]
     }
 
     /// The files of `out/<environment>/`, relative path to bytes.
     public func plan(_ spec: Spec) throws -> OutputTree {
         let context = PlanContext(spec: spec, templates: templates)
-        let jobs = manifests.map(Job.manifest) + artifacts.map(Job.artifact)
-        let planned = try jobs.concurrentMap { job in
-            Result { () throws -> Planned in
-                switch job {
-                case .manifest(let planner):
-                    let file = ManifestFile(path: "k8s/\(planner.fileName)", objects: planner.objects(for: context))
-                    return .manifest(fileName: planner.fileName, documents: file.documents)
-                case .artifact(let renderer):
-                    return .files(try renderer.render(context))
-                }
-            }
-        }.map { try $0.get() }
-
+        let planned = try plannedJobs(context)
         var files: [String: Data] = [:]
-        var manifestDocuments: [(fileName: String, documents: [YAMLValue])] = []
+        var manifests: [PlannedManifest] = []
         for result in planned {
             switch result {
-            case .manifest(let fileName, let documents) where !documents.isEmpty:
-                manifestDocuments.append((fileName, documents))
+            case .manifest(let manifest) where !manifest.documents.isEmpty:
+                manifests.append(manifest)
             case .manifest:
                 continue
             case .files(let rendered):
                 for (path, text) in rendered { files[path] = Data(text.utf8) }
             }
         }
-        let written = Self.render(manifestDocuments)
-        files["k8s/kustomization.yaml"] = Data(Kustomization.render(files: manifestDocuments.map(\.fileName)).utf8)
-        releaseInBackground((consume planned, consume manifestDocuments))
-        for (fileName, text) in written {
-            files["k8s/\(fileName)"] = text
+        let written = Self.render(manifests)
+        releaseInBackground(consume planned)
+        for cluster in context.clusters {
+            let folder = Self.manifestFolder(cluster: cluster)
+            var names: [String] = []
+            for (manifest, text) in zip(manifests, written) {
+                guard let bytes = text.join(placedIn: cluster, placements: manifest.placements) else { continue }
+                names.append(manifest.fileName)
+                files["\(folder)/\(manifest.fileName)"] = bytes
+            }
+            files["\(folder)/kustomization.yaml"] = Data(Kustomization.render(files: names).utf8)
         }
+        releaseInBackground((consume manifests, consume written))
         return OutputTree(files: files)
     }
 
-    /// Each manifest's text: the header, then its documents, written part by part on every core.
-    private static func render(_ manifests: [(fileName: String, documents: [YAMLValue])]) -> [(String, Data)] {
+    /// Every manifest and artifact planned, in the order of the jobs, on every core.
+    private func plannedJobs(_ context: PlanContext) throws -> [Planned] {
+        let jobs = manifests.map(Job.manifest) + artifacts.map(Job.artifact)
+        return try jobs.concurrentMap { job in
+            Result { () throws -> Planned in
+                switch job {
+                case .manifest(let planner):
+                    let objects = planner.objects(for: context).sortedForOutput()
+                    return .manifest(PlannedManifest(fileName: planner.fileName, documents: objects.map(\.yaml),
+                                                     placements: objects.map(\.placement)))
+                case .artifact(let renderer):
+                    return .files(try renderer.render(context))
+                }
+            }
+        }.map { try $0.get() }
+    }
+
+    /// Each manifest's documents written once, part by part on every core.
+    private static func render(_ manifests: [PlannedManifest]) -> [WrittenManifest] {
         let parts = manifests.indices.flatMap { file in
             stride(from: 0, to: manifests[file].documents.count, by: documentsPerPart).map { start in
-                (file: file, documents: manifests[file].documents[start..<min(start + documentsPerPart, manifests[file].documents.count)])
+                (file: file, start: start,
+                 documents: manifests[file].documents[start..<min(start + documentsPerPart, manifests[file].documents.count)])
             }
         }
-        let written = parts.concurrentMap { YAMLWriter.documentBytes($0.documents) }
-        let header = YAMLWriter.headerBytes(ManifestFile.header)
-        var sizes = manifests.map { _ in header.count }
+        let written = parts.concurrentMap { YAMLWriter.documentBytesAndEnds($0.documents) }
+        var texts = manifests.map { _ in WrittenManifest() }
         for (part, bytes) in zip(parts, written) {
-            sizes[part.file] += bytes.count
+            texts[part.file].parts.append(.init(first: part.start, bytes: bytes.bytes, ends: bytes.ends))
         }
-        var texts = sizes.map { size in
-            var text = Data(capacity: size)
-            text.append(contentsOf: header)
-            return text
+        return texts
+    }
+}
+
+/// A manifest's documents as written: parts of consecutive documents, each with the offsets where
+/// its documents end.
+private struct WrittenManifest: Sendable {
+    struct Part: Sendable {
+        var first: Int
+        var bytes: [UInt8]
+        var ends: [Int]
+    }
+
+    static let header = YAMLWriter.headerBytes(ManifestFile.header)
+
+    var parts: [Part] = []
+
+    /// The file of one cluster: the header, then the documents placed in `cluster`, in order; nil
+    /// when none is. A part whose documents all go there is copied whole.
+    func join(placedIn cluster: String, placements: [Placement]) -> Data? {
+        var ranges: [(part: Int, range: Range<Int>)] = []
+        var size = Self.header.count
+        for (index, part) in parts.enumerated() {
+            var start = 0
+            for (offset, end) in part.ends.enumerated() {
+                if placements[part.first + offset].includes(cluster) {
+                    if let last = ranges.last, last.part == index, last.range.upperBound == start {
+                        ranges[ranges.count - 1].range = last.range.lowerBound..<end
+                    } else {
+                        ranges.append((index, start..<end))
+                    }
+                    size += end - start
+                }
+                start = end
+            }
         }
-        for (part, bytes) in zip(parts, written) {
-            texts[part.file].append(contentsOf: bytes)
+        guard !ranges.isEmpty else { return nil }
+        var text = Data(capacity: size)
+        text.append(contentsOf: Self.header)
+        for (part, range) in ranges {
+            parts[part].bytes.withUnsafeBufferPointer { text.append(UnsafeBufferPointer(rebasing: $0[range])) }
         }
-        return zip(manifests, texts).map { ($0.fileName, $1) }
+        return text
     }
 }

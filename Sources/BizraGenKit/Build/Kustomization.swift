@@ -1,4 +1,4 @@
-/// `k8s/kustomization.yaml`: the manifest files in order, so `kubectl apply -k` applies them all.
+/// A cluster's `kustomization.yaml`: its manifest files in order, so `kubectl apply -k` applies them all.
 enum Kustomization {
     static func render(files: [String]) -> String {
         let value: YAMLValue = [

@@ -11,6 +11,36 @@ public struct PlanContext: Sendable {
     }
 
     public var platform: Platform { spec.platform }
+
+    /// The name of the one cluster of a spec without `regions`.
+    public static let singleClusterName = "default"
+
+    /// The environment's clusters, one per region of `regions.list` in spec order (a spec without
+    /// regions has one cluster, ``singleClusterName``).
+    public var clusters: [String] {
+        guard let regions = spec.regions, !regions.list.isEmpty else { return [Self.singleClusterName] }
+        return regions.list.map(\.name)
+    }
+
+    /// The cluster of the primary region, where the primary databases and the DR backup run.
+    public var primaryCluster: String { spec.regions?.primary ?? Self.singleClusterName }
+
+    /// The clusters that run the chaos experiments: `chaos.regions`, else the canary regions, else
+    /// the primary region (a standby is never the default: a failover must find it intact).
+    public var chaosClusters: [String] {
+        guard let regions = spec.regions, !regions.list.isEmpty else { return [Self.singleClusterName] }
+        if let chosen = spec.chaos?.regions, !chosen.isEmpty { return chosen }
+        let canaries = regions.list.filter { $0.canary && !$0.standby }.map(\.name)
+        return canaries.isEmpty ? [regions.primary] : canaries
+    }
+
+    /// The kubectl context of a cluster: its region's `context`, else the region's name.
+    public func kubeContext(of cluster: String) -> String {
+        spec.regions?.region(named: cluster)?.clusterContext ?? cluster
+    }
+
+    /// Whether the environment spans more than one cluster.
+    public var isMultiCluster: Bool { clusters.count > 1 }
     /// The namespace the services run in.
     public var namespace: String { spec.platform.namespace }
 

@@ -95,6 +95,8 @@ extension SpecSchema {
                 .optional("ihsanScoreMin", .number(description: "Lowest ihsan score (default sla.ihsanScore.duringChaos).")),
             ])),
         ])),
+        .optional("regions", .list(description: "Regions whose clusters run the experiments (default: the canary regions, or the primary region when none is a canary).",
+                                   items: reference("A region"))),
     ])
 
     static let experiment: SchemaNode = {
@@ -120,12 +122,12 @@ extension SpecSchema {
     }()
 
     static let regions: SchemaNode = {
-        func replication(_ targets: String, _ what: String) -> SchemaNode {
+        func replication(_ targets: String, _ what: String, extra: [SchemaNode.Property] = []) -> SchemaNode {
             .object(description: "Replication of \(what) to other regions.", properties: [
                 .required("source", reference(what)),
                 .required(targets, .list(description: "Regions it replicates to.", items: reference("A region"))),
                 .required("lagAlert", UnitPatterns.duration("Lag that raises an alert")),
-            ])
+            ] + extra)
         }
         return .object(description: "Multi-region routing, replication and disaster-recovery backups.", properties: [
             .required("primary", reference("The primary region")),
@@ -146,9 +148,12 @@ extension SpecSchema {
                 .required("weight", count("Share of the traffic, in percent.")),
                 .optional("canary", .boolean(description: "Receives canary traffic (default false).")),
                 .optional("standby", .boolean(description: "Serves only on failover (default false).")),
+                .optional("context", text("The kubectl context and Argo CD cluster name of the region's cluster (default the region's name).")),
             ]), named: true)),
             .optional("replication", .object(description: "Replication.", properties: [
-                .optional("postgres", replication("replicas", "the database")),
+                .optional("postgres", replication("replicas", "the database", extra: [
+                    .optional("primaryHost", text("Host name of the primary reachable from the other regions (default <database>.<primary>.<dns zone>, published for an internal load balancer).")),
+                ])),
                 .optional("redis", replication("secondaries", "the Redis cluster")),
             ])),
             .optional("backup", .object(description: "The disaster-recovery backup.", properties: [

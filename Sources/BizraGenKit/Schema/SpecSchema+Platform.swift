@@ -21,6 +21,11 @@ extension SpecSchema {
                 .optional("description", text("What it is for.")),
                 .optional("default", .boolean(description: "Whether pods without a class get this one.")),
             ]), named: true)),
+        .optional("gitops", .object(description: "The Git repository Argo CD and Flux deploy each cluster's folder from.", properties: [
+            .optional("repository", text("The repository's URL (default https://github.com/<name>/<name>-platform.git).")),
+            .optional("branch", text("The branch the controllers follow (default main).")),
+            .optional("path", text("The environment's output folder in the repository (default out/<environment>).")),
+        ])),
     ])
 
     static let sla: SchemaNode = .object(

@@ -16,6 +16,8 @@ public struct KubernetesObject: Equatable, Sendable {
     /// Everything after `metadata` (`spec`, `data`, `rules` ...), in order.
     /// Entries named `apiVersion`, `kind` or `metadata` replace the generated ones.
     public var body: YAMLMap
+    /// The clusters the object is written to; not part of the object's YAML.
+    public var placement: Placement
 
     /// An object with the given identity and fields.
     public init(
@@ -25,7 +27,8 @@ public struct KubernetesObject: Equatable, Sendable {
         namespace: String? = nil,
         labels: [String: String] = [:],
         annotations: [String: String] = [:],
-        body: YAMLMap = [:]
+        body: YAMLMap = [:],
+        placement: Placement = .everyCluster
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -34,6 +37,7 @@ public struct KubernetesObject: Equatable, Sendable {
         self.labels = labels
         self.annotations = annotations
         self.body = body
+        self.placement = placement
     }
 
     /// The object as YAML: `apiVersion`, `kind`, `metadata` (`name`, `namespace`, sorted

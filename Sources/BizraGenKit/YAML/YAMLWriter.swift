@@ -45,6 +45,20 @@ public struct YAMLWriter {
         return out.bytes
     }
 
+    /// `documentBytes(_:)`, with the offset where each document's text ends, so that a stream of
+    /// some of the documents can be joined from slices without writing them again.
+    public static func documentBytesAndEnds(_ documents: some Collection<YAMLValue>) -> (bytes: [UInt8], ends: [Int]) {
+        var out = UTF8Buffer(reservingCapacity: 4096)
+        var ends: [Int] = []
+        ends.reserveCapacity(documents.count)
+        for document in documents {
+            out.write("---\n")
+            writeDocument(document, into: &out)
+            ends.append(out.count)
+        }
+        return (out.bytes, ends)
+    }
+
     private static func writeDocument(_ value: YAMLValue, into out: inout UTF8Buffer) {
         switch value {
         case let .map(map) where !map.isEmpty:

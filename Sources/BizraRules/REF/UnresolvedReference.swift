@@ -60,6 +60,11 @@ public struct UnresolvedReference: Rule {
         }
         if let chaos = spec.chaos {
             resolve(chaos.target, in: services, as: "chaos target", at: chaos.source["target"])
+            if let regions = spec.regions {
+                for region in chaos.regions ?? [] {
+                    resolve(region, in: Declarations.regions(regions), as: "chaos region", at: chaos.source["regions"])
+                }
+            }
             if let workflow = chaos.workflow {
                 let experiments = Declarations.experiments(chaos)
                 for step in workflow.steps {

@@ -17,9 +17,10 @@ extension Decode {
             workflow.source = w.source
             return workflow
         })
+        let regions = r.optional("regions", Decode.list(Decode.string))
         guard let (namespace, schedule, target, experiments) = all(namespace, schedule, target, experiments) else { return nil }
         var chaos = Chaos(namespace: namespace, paused: paused, allowProduction: allowProduction, schedule: schedule,
-                          target: target, experiments: experiments, workflow: workflow)
+                          target: target, experiments: experiments, workflow: workflow, regions: regions)
         chaos.source = r.source
         return chaos
     } }

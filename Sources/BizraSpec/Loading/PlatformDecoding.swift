@@ -43,10 +43,17 @@ extension Decode {
             priority.source = p.source
             return priority
         })
+        let gitops = r.optional("gitops", default: GitOps(), Decode.object("platform.gitops") { g -> GitOps? in
+            var gitops = GitOps(repository: g.optional("repository", Decode.string),
+                                branch: g.optional("branch", default: "main", Decode.string),
+                                path: g.optional("path", Decode.string))
+            gitops.source = g.source
+            return gitops
+        })
         guard let (name, environment, namespace, domain) = all(name, environment, namespace, domain) else { return nil }
         var platform = Platform(name: name, environment: environment, namespace: namespace, domain: domain,
                                 kubernetesVersion: kubernetesVersion, labels: labels, quota: quota,
-                                priorityClasses: priorityClasses)
+                                priorityClasses: priorityClasses, gitops: gitops)
         platform.source = r.source
         return platform
     } }

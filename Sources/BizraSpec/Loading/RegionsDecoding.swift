@@ -24,14 +24,15 @@ extension Decode {
             guard let (name, weight) = all(g.required("name", Decode.name(maxLength: 30)), g.required("weight", Decode.nonNegativeInt))
             else { return nil }
             var region = Regions.Region(name: name, weight: weight, canary: g.optional("canary", default: false, Decode.bool),
-                                        standby: g.optional("standby", default: false, Decode.bool))
+                                        standby: g.optional("standby", default: false, Decode.bool),
+                                        context: g.optional("context", Decode.string))
             region.source = g.source
             return region
         })
         var databaseReplication: Regions.Replication?
         var redisReplication: Regions.Replication?
         _ = r.optional("replication", object("regions.replication") { p -> Bool? in
-            databaseReplication = p.optional("postgres", replication("replication.postgres", targets: "replicas"))
+            databaseReplication = p.optional("postgres", replication("replication.postgres", targets: "replicas", primaryHost: true))
             redisReplication = p.optional("redis", replication("replication.redis", targets: "secondaries"))
             return true
         })
@@ -52,11 +53,13 @@ extension Decode {
         return regions
     } }
 
-    static func replication(_ what: String, targets key: String) -> (SpecNode, DecodeContext) -> Regions.Replication? {
+    static func replication(_ what: String, targets key: String, primaryHost: Bool = false)
+        -> (SpecNode, DecodeContext) -> Regions.Replication? {
         object(what) { p in
+            let host = primaryHost ? p.optional("primaryHost", Decode.string) : nil
             guard let (source, targets, lag) = all(p.required("source", Decode.string), p.required(key, list(Decode.string)),
                                                    p.required("lagAlert", Decode.unit) as Duration?) else { return nil }
-            var replication = Regions.Replication(source: source, targets: targets, lagAlert: lag)
+            var replication = Regions.Replication(source: source, targets: targets, lagAlert: lag, primaryHost: host)
             replication.sourceMap = p.source
             return replication
         }

@@ -20,9 +20,12 @@ public struct Chaos: Equatable, Sendable {
     public var target: String
     public var experiments: [ChaosExperiment]
     public var workflow: Workflow?
+    /// The regions whose clusters run the experiments; nil: the canary regions, or the primary
+    /// region when none is a canary.
+    public var regions: [String]?
     public var source = SourceMap()
     public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
-                experiments: [ChaosExperiment], workflow: Workflow? = nil) {
+                experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [String]? = nil) {
         self.namespace = namespace
         self.paused = paused
         self.allowProduction = allowProduction
@@ -30,6 +33,7 @@ public struct Chaos: Equatable, Sendable {
         self.target = target
         self.experiments = experiments
         self.workflow = workflow
+        self.regions = regions
     }
 
     public func experiment(named name: String) -> ChaosExperiment? { experiments.first { $0.name == name } }

@@ -10,11 +10,13 @@ public struct Platform: Equatable, Sendable {
     public var labels: [String: String]
     public var quota: Quota?
     public var priorityClasses: [PriorityClass]
+    /// Where the GitOps controllers find the generated output.
+    public var gitops: GitOps
     public var source = SourceMap()
 
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.30", labels: [String: String] = [:],
-                quota: Quota? = nil, priorityClasses: [PriorityClass] = []) {
+                quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps()) {
         self.name = name
         self.environment = environment
         self.namespace = namespace
@@ -23,10 +25,28 @@ public struct Platform: Equatable, Sendable {
         self.labels = labels
         self.quota = quota
         self.priorityClasses = priorityClasses
+        self.gitops = gitops
     }
 
     /// Whether this environment is production (chaos must then be paused unless allowed).
     public var isProduction: Bool { ["production", "prod"].contains(environment.lowercased()) }
+}
+
+/// `platform.gitops`: the Git repository that holds the generated output, for Argo CD and Flux.
+public struct GitOps: Equatable, Sendable {
+    /// The repository's URL; nil: `https://github.com/<platform>/<platform>-platform.git`.
+    public var repository: String?
+    /// The branch the controllers follow.
+    public var branch: String
+    /// The folder of the environment's output in the repository; nil: `out/<environment>`.
+    public var path: String?
+    public var source = SourceMap()
+
+    public init(repository: String? = nil, branch: String = "main", path: String? = nil) {
+        self.repository = repository
+        self.branch = branch
+        self.path = path
+    }
 }
 
 /// The ResourceQuota of the services' namespace.

@@ -30,24 +30,35 @@ public struct Regions: Equatable, Sendable {
         public var weight: Int
         public var canary: Bool
         public var standby: Bool
+        /// The kubectl context (and Argo CD cluster name) of the region's cluster; nil: the region's name.
+        public var context: String?
         public var source = SourceMap()
-        public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false) {
+        public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false, context: String? = nil) {
             self.name = name
             self.weight = weight
             self.canary = canary
             self.standby = standby
+            self.context = context
         }
+
+        /// The kubectl context of the region's cluster.
+        public var clusterContext: String { context ?? name }
     }
     /// Replication of a database or Redis to other regions.
     public struct Replication: Equatable, Sendable {
         public var source: String
         public var targets: [String]
         public var lagAlert: Duration
+        /// `replication.postgres.primaryHost`: the host name under which the primary database is
+        /// reachable from the other regions; nil: `<database>.<primary region>.<dns zone>`, published
+        /// by the primary region's ExternalDNS for an internal load balancer.
+        public var primaryHost: String?
         public var sourceMap = SourceMap()
-        public init(source: String, targets: [String], lagAlert: Duration) {
+        public init(source: String, targets: [String], lagAlert: Duration, primaryHost: String? = nil) {
             self.source = source
             self.targets = targets
             self.lagAlert = lagAlert
+            self.primaryHost = primaryHost
         }
     }
     public struct Backup: Equatable, Sendable {

@@ -47,6 +47,6 @@ public struct ChaosEngineeringPlanner: ManifestPlanner {
             objects += VerificationJob(workflow: workflow, chaos: chaos, verification: verification, context: context).objects
         }
         objects.append(ChaosAlerts(chaos: chaos, context: context).rule)
-        return objects
+        return objects.map { $0.placed(in: context.chaosClusters) }
     }
 }

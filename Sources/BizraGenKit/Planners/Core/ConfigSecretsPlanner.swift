@@ -18,11 +18,18 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
             if let configMap = Self.configMap(for: service, in: context) { objects.append(configMap) }
             if let externalSecret = Self.externalSecret(for: service, in: context) { objects.append(externalSecret) }
         }
+        for database in context.spec.databases {
+            guard let replication = DatabaseCluster.replication(of: database, in: context.spec),
+                  let secret = DatabaseCluster.caSecret(database, context) else { continue }
+            objects.append(secret.placed(in: [context.primaryCluster] + replication.targets))
+        }
         let stores = Set(context.spec.services.compactMap { $0.secrets?.store }).sorted()
         for store in stores {
-            guard let provider = SecretStoreProvider.named(store, in: context.spec) else { continue }
-            objects.append(storeServiceAccount(store, context))
-            objects.append(secretStore(store, provider, context))
+            for cluster in context.clusters {
+                guard let provider = SecretStoreProvider.named(store, in: context.spec, region: cluster) else { continue }
+                objects.append(storeServiceAccount(store, context).placed(in: cluster))
+                objects.append(secretStore(store, provider, context).placed(in: cluster))
+            }
         }
         return objects
     }

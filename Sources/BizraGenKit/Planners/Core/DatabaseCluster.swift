@@ -1,11 +1,14 @@
 import BizraSpec
 
-/// A `databases` entry as a CloudNativePG `Cluster` (postgresql.cnpg.io/v1).
+/// A `databases` entry as a CloudNativePG `Cluster` (postgresql.cnpg.io/v1), in the primary
+/// region's cluster (its replicas in other regions are ``DatabaseReplicas``).
 enum DatabaseCluster {
     /// The PostgreSQL images CloudNativePG publishes, tagged by major version.
     static let imageRepository = "ghcr.io/cloudnative-pg/postgresql"
     /// The label CloudNativePG puts on every instance pod of a cluster.
     static let clusterLabel = "cnpg.io/cluster"
+    /// The label CloudNativePG puts on the primary instance (`primary`) and the others (`replica`).
+    static let instanceRoleLabel = "cnpg.io/instanceRole"
     /// The port PostgreSQL listens on.
     static let postgresPort = 5432
     /// The instance manager's status port, which the operator polls.
@@ -15,16 +18,79 @@ enum DatabaseCluster {
     /// The namespace the CloudNativePG operator runs in.
     static let operatorNamespace = "cnpg-system"
 
+    /// The Secret holding the CA (`ca.crt`, `ca.key`) shared by a replicated database's clusters.
+    static func caSecretName(_ database: String) -> String { "\(database)-ca" }
+
+    /// The replication of `database` to other regions, when it has one.
+    static func replication(of database: Database, in spec: Spec) -> Regions.Replication? {
+        guard let replication = spec.regions?.databaseReplication, replication.source == database.name,
+              !replication.targets.isEmpty else { return nil }
+        return replication
+    }
+
+    /// The Cluster of the primary, placed in the primary region's cluster.
     static func cluster(_ database: Database, _ context: PlanContext) -> KubernetesObject {
-        let spec: YAMLValue = [
+        cluster(database, context, replicaHost: context.spec.regions.flatMap { regions in
+            replication(of: database, in: context.spec).map { DatabaseReplicas.primaryHost($0, regions: regions) }
+        }).placed(in: context.primaryCluster)
+    }
+
+    /// The Cluster's fields; a replicated database trusts the shared CA and its server certificate
+    /// also names `replicaHost`, the name the other regions reach it by.
+    static func cluster(_ database: Database, _ context: PlanContext, replicaHost: String?) -> KubernetesObject {
+        var spec: YAMLMap = [
             "instances": .int(database.instances),
             "imageName": .string("\(imageRepository):\(database.version)"),
             "storage": ["size": .string(database.storage.description)],
             "resources": ContainerHardening.resources(database.resources),
-            "monitoring": ["enablePodMonitor": true],
         ]
+        if replication(of: database, in: context.spec) != nil {
+            var certificates: YAMLMap = [
+                "serverCASecret": .string(caSecretName(database.name)),
+                "clientCASecret": .string(caSecretName(database.name)),
+            ]
+            if let replicaHost { certificates["serverAltDNSNames"] = [.string(replicaHost)] }
+            spec["certificates"] = .map(certificates)
+        }
         return KubernetesObject(apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster", name: database.name,
                                 namespace: context.namespace, labels: context.labels(component: "database", name: database.name),
-                                annotations: [:], body: ["spec": spec])
+                                annotations: [:], body: ["spec": .map(spec)])
+    }
+
+    /// The clusters a database runs in: the primary region's, and its replicas' regions.
+    static func clusters(of database: Database, _ context: PlanContext) -> [String] {
+        [context.primaryCluster] + (replication(of: database, in: context.spec)?.targets ?? [])
+    }
+
+    /// The PodMonitor of a database's instances (CloudNativePG's exporter on the `metrics` port),
+    /// the monitor CloudNativePG documents now that its own `enablePodMonitor` is deprecated
+    /// (cloudnative-pg `docs/src/monitoring.md`).
+    static func podMonitor(_ database: Database, _ context: PlanContext) -> KubernetesObject {
+        KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor", name: database.name,
+                         namespace: context.namespace, labels: context.labels(component: "database", name: database.name),
+                         body: ["spec": [
+                             "selector": ["matchLabels": .map(YAMLMap(sortedKeys: [clusterLabel: database.name]))],
+                             "podMetricsEndpoints": [["port": "metrics"]],
+                         ]])
+    }
+
+    /// The ExternalSecret `<db>-ca`: the CA every cluster of a replicated database trusts, from
+    /// `<platform>/<environment>/<db>-ca` in the platform's secret store (a JSON secret with the keys
+    /// `ca.crt` and `ca.key`); nil when the database is not replicated or no service names a store.
+    static func caSecret(_ database: Database, _ context: PlanContext) -> KubernetesObject? {
+        guard replication(of: database, in: context.spec) != nil,
+              let store = context.spec.services.lazy.compactMap({ $0.secrets?.store }).first else { return nil }
+        let name = caSecretName(database.name)
+        let platform = context.platform
+        return KubernetesObject(
+            apiVersion: ConfigSecretsPlanner.externalSecretsAPIVersion, kind: "ExternalSecret", name: name,
+            namespace: context.namespace, labels: context.labels(component: "database", name: name),
+            body: ["spec": [
+                "refreshInterval": "1h",
+                "secretStoreRef": ["kind": "SecretStore", "name": .string(store)],
+                "target": ["name": .string(name), "creationPolicy": "Owner"],
+                "dataFrom": [["extract": ["key": .string("\(platform.name)/\(platform.environment)/\(name)")]]],
+            ]]
+        )
     }
 }

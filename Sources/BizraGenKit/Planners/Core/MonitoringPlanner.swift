@@ -14,7 +14,17 @@ public struct MonitoringPlanner: ManifestPlanner {
     public var fileName: String { "05-monitoring.yaml" }
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
-        var objects = context.spec.services.compactMap { serviceMonitor($0, context) }
+        var objects = context.spec.services.flatMap { service in
+            serviceMonitor(service, context).map { monitor in
+                context.isMultiCluster ? context.clusters.map { Self.labelled(monitor, region: $0) } : [monitor]
+            } ?? []
+        }
+        for database in context.spec.databases {
+            let monitor = DatabaseCluster.podMonitor(database, context)
+            objects += context.isMultiCluster
+                ? DatabaseCluster.clusters(of: database, context).map { Self.labelled(monitor, region: $0) }
+                : [monitor]
+        }
         let slaAlerts = SLAAlerts.derive(from: context.spec)
         if !slaAlerts.isEmpty {
             objects.append(prometheusRule(name: "\(context.platform.name)-sla", rules: slaAlerts.map(Self.rule), context))
@@ -39,6 +49,23 @@ public struct MonitoringPlanner: ManifestPlanner {
                                 namespace: context.namespace,
                                 labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
                                 annotations: [:], body: ["spec": spec])
+    }
+
+    /// The monitor of one region's cluster: every series it scrapes carries `region`, so that the
+    /// cross-region alerts and dashboard can tell the regions apart where their series meet.
+    static func labelled(_ monitor: KubernetesObject, region: String) -> KubernetesObject {
+        var monitor = monitor.placed(in: region)
+        let key = monitor.kind == "PodMonitor" ? "podMetricsEndpoints" : "endpoints"
+        guard case var .map(spec) = monitor.body["spec"], case var .list(endpoints) = spec[key] else { return monitor }
+        endpoints = endpoints.map { endpoint in
+            guard case var .map(fields) = endpoint else { return endpoint }
+            fields["relabelings"] = [["action": "replace", "targetLabel": "region", "replacement": .string(region)]]
+            return .map(fields)
+        }
+        spec[key] = .list(endpoints)
+        monitor.body["spec"] = .map(spec)
+        monitor.labels[PublicIngress.regionLabel] = region
+        return monitor
     }
 
     func prometheusRule(name: String, rules: [YAMLValue], _ context: PlanContext) -> KubernetesObject {

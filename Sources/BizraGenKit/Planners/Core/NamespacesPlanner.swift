@@ -9,7 +9,11 @@ public struct NamespacesPlanner: ManifestPlanner {
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         let spec = context.spec
-        var objects = CoreObjects.namespaces(of: spec).map { namespace(named: $0, context) }
+        var objects = CoreObjects.namespaces(of: spec).map { name in
+            let namespace = namespace(named: name, context)
+            let onlyChaos = name == spec.chaos?.namespace && name != spec.platform.namespace && name != spec.observability?.namespace
+            return onlyChaos ? namespace.placed(in: context.chaosClusters) : namespace
+        }
         if let quota = spec.platform.quota {
             objects.append(resourceQuota(quota, context))
         }

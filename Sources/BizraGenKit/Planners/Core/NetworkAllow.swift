@@ -10,14 +10,19 @@ public struct NetworkAllow: Equatable, Sendable {
         case namespace(String, pods: [String: String]?)
         /// Any address (e.g. the Kubernetes API server, whose address the spec does not state).
         case anywhere
+        /// Addresses outside the cluster's pods, by CIDR (a load balancer, another region).
+        case addresses([String])
 
         /// Whether the peer is pods of the platform's namespace, which a policy there can select.
         var isLocal: Bool {
             switch self {
             case .pods, .allPods: true
-            case .namespace, .anywhere: false
+            case .namespace, .anywhere, .addresses: false
             }
         }
+
+        /// The private address ranges (RFC 1918): where a VPC's load balancers and peered regions are.
+        public static let privateNetworks = Peer.addresses(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])
     }
 
     /// A port by number or by the container port's name, and its protocol.
@@ -37,11 +42,14 @@ public struct NetworkAllow: Equatable, Sendable {
     public var from: Peer
     public var to: Peer
     public var ports: [Port]
+    /// The clusters whose policies allow it.
+    public var placement: Placement
 
-    public init(name: String, from: Peer, to: Peer, ports: [Port]) {
+    public init(name: String, from: Peer, to: Peer, ports: [Port], placement: Placement = .everyCluster) {
         self.name = name
         self.from = from
         self.to = to
         self.ports = ports
+        self.placement = placement
     }
 }

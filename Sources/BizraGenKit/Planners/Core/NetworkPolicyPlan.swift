@@ -9,16 +9,11 @@ import BizraSpec
 /// An allow between two pods of the namespace needs both ends opened: the target's ingress
 /// (policy `allow-a-to-b`) and the source's egress (policy `allow-a-to-b-egress`).
 public struct NetworkPolicyPlan {
-    /// Where the ingress controller runs.
-    public static let ingressControllerNamespace = "ingress-nginx"
     /// Where Prometheus runs, and its pods' labels.
     public static let prometheusNamespace = "monitoring"
     public static let prometheusPods = ["app.kubernetes.io/name": "prometheus"]
     /// The Redis client and cluster-bus ports.
     public static let redisPorts = [RedisClusterPlan.clientPort, RedisClusterPlan.busPort]
-    /// The pods cert-manager starts to answer HTTP-01 challenges, and their port.
-    public static let acmeSolverPods = ["acme.cert-manager.io/http01-solver": "true"]
-    public static let acmeSolverPort = 8089
     /// Where the KEDA operator runs (it reads Redis lists for `redis` triggers).
     public static let kedaNamespace = "keda"
     /// The ports the Kubernetes API server listens on.
@@ -45,11 +40,9 @@ public struct NetworkPolicyPlan {
                                        to: pods(backend.name), ports: [port]))
         }
         if let entry = ServicesIngressPlanner.entryPoint(spec) {
-            let controller = NetworkAllow.Peer.namespace(Self.ingressControllerNamespace, pods: nil)
-            allows.append(NetworkAllow(name: "allow-\(Self.ingressControllerNamespace)-to-\(entry.service)",
-                                       from: controller, to: pods(entry.service), ports: [NetworkAllow.Port(.name(entry.port))]))
-            allows.append(NetworkAllow(name: "allow-\(Self.ingressControllerNamespace)-to-acme-solver", from: controller,
-                                       to: .pods(Self.acmeSolverPods), ports: [.tcp(Self.acmeSolverPort)]))
+            // The load balancer's nodes send from the VPC's own addresses straight to the pods (target type ip).
+            allows.append(NetworkAllow(name: "allow-load-balancer-to-\(entry.service)", from: .privateNetworks,
+                                       to: pods(entry.service), ports: [NetworkAllow.Port(.name(entry.port))]))
         }
         let prometheus = NetworkAllow.Peer.namespace(Self.prometheusNamespace, pods: Self.prometheusPods)
         for service in spec.services {
@@ -68,6 +61,16 @@ public struct NetworkPolicyPlan {
                                        ports: [.tcp(DatabaseCluster.postgresPort), .tcp(DatabaseCluster.statusPort)]))
             allows.append(NetworkAllow(name: "allow-\(database.name)-to-kube-apiserver", from: instances, to: .anywhere,
                                        ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
+        }
+        if let replication = spec.regions?.databaseReplication, spec.database(named: replication.source) != nil,
+           !replication.targets.isEmpty, let primary = spec.regions?.primary {
+            // Replicas in other regions stream from the primary through its internal load balancer.
+            let instances = databasePods(replication.source)
+            let port = [NetworkAllow.Port.tcp(DatabaseCluster.postgresPort)]
+            allows.append(NetworkAllow(name: "allow-replicas-to-\(replication.source)", from: .privateNetworks, to: instances,
+                                       ports: port, placement: .only(primary)))
+            allows.append(NetworkAllow(name: "allow-\(replication.source)-to-primary", from: instances, to: .privateNetworks,
+                                       ports: port, placement: .clusters(Set(replication.targets))))
         }
         if let redis = spec.caching?.redis {
             let redisPorts = Self.redisPorts.map(NetworkAllow.Port.tcp)
@@ -106,17 +109,21 @@ public struct NetworkPolicyPlan {
             let rulePorts = YAMLValue.list(allow.ports.map(Self.port))
             if allow.to.isLocal {
                 var rule: YAMLMap = [:]
-                if let from = Self.peer(allow.from) { rule.set("from", [from]) }
+                if let from = Self.peers(allow.from) { rule.set("from", .list(from)) }
                 rule.set("ports", rulePorts)
-                objects.append(policy(name: allow.name, podSelector: allow.to,
-                                      body: ["policyTypes": ["Ingress"], "ingress": [.map(rule)]]))
+                var object = policy(name: allow.name, podSelector: allow.to,
+                                    body: ["policyTypes": ["Ingress"], "ingress": [.map(rule)]])
+                object.placement = allow.placement
+                objects.append(object)
             }
             if allow.from.isLocal {
                 var rule: YAMLMap = [:]
-                if let to = Self.peer(allow.to) { rule.set("to", [to]) }
+                if let to = Self.peers(allow.to) { rule.set("to", .list(to)) }
                 rule.set("ports", rulePorts)
-                objects.append(policy(name: allow.to.isLocal ? "\(allow.name)-egress" : allow.name, podSelector: allow.from,
-                                      body: ["policyTypes": ["Egress"], "egress": [.map(rule)]]))
+                var object = policy(name: allow.to.isLocal ? "\(allow.name)-egress" : allow.name, podSelector: allow.from,
+                                    body: ["policyTypes": ["Egress"], "egress": [.map(rule)]])
+                object.placement = allow.placement
+                objects.append(object)
             }
         }
         return objects
@@ -163,15 +170,17 @@ public struct NetworkPolicyPlan {
         return .map(YAMLMap())
     }
 
-    /// A `from`/`to` entry; nil for any address (the rule then has no peer list).
-    static func peer(_ peer: NetworkAllow.Peer) -> YAMLValue? {
+    /// The `from`/`to` entries of a peer; nil for any address (the rule then has no peer list).
+    static func peers(_ peer: NetworkAllow.Peer) -> [YAMLValue]? {
         switch peer {
         case .pods, .allPods:
-            return ["podSelector": selector(peer)]
+            return [["podSelector": selector(peer)]]
         case let .namespace(namespace, pods):
             var entry: YAMLMap = ["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": .string(namespace)]]]
             if let pods { entry.set("podSelector", ["matchLabels": CoreObjects.labelMap(pods)]) }
-            return .map(entry)
+            return [.map(entry)]
+        case let .addresses(cidrs):
+            return cidrs.map { ["ipBlock": ["cidr": .string($0)]] }
         case .anywhere:
             return nil
         }

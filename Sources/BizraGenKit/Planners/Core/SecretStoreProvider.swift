@@ -8,9 +8,11 @@ enum SecretStoreProvider {
     /// AWS Secrets Manager or Parameter Store, in the given region.
     case aws(service: String, region: String)
 
-    /// The provider of the store `name`, or nil when unknown or when its region is not stated.
-    static func named(_ name: String, in spec: Spec) -> SecretStoreProvider? {
-        guard let region = spec.regions?.primary else { return nil }
+    /// The provider of the store `name` for the cluster of `region` (each region reads its own
+    /// region's store, so that a region keeps its secrets when another fails), or nil when the
+    /// provider is unknown or the spec states no region.
+    static func named(_ name: String, in spec: Spec, region: String) -> SecretStoreProvider? {
+        guard spec.regions != nil else { return nil }
         switch name {
         case "aws-secrets-manager": return .aws(service: "SecretsManager", region: region)
         case "aws-parameter-store": return .aws(service: "ParameterStore", region: region)

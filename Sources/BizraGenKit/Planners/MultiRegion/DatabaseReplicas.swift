@@ -1,49 +1,85 @@
 import BizraSpec
 
-/// CloudNativePG replica clusters `<db>-<region>`, one per replication target region: they stream
-/// from the primary cluster (declared as an external cluster, reached with its replication
-/// certificates) after a `pg_basebackup` bootstrap.
+/// The replication of a database across clusters (CloudNativePG replica clusters).
+///
+/// - In the primary region: the `<db>-primary` Service, an internal Network Load Balancer in front
+///   of the primary instance, published by that region's ExternalDNS as the replication endpoint
+///   (`primaryHost`, default `<db>.<primary region>.<dns zone>`); the primary's server certificate
+///   covers that name (``DatabaseCluster``).
+/// - In each replica region: a Cluster of the same name in replica mode, bootstrapped with
+///   `pg_basebackup` and streaming from the primary as the external cluster `<db>-<primary region>`
+///   (cloudnative-pg `docs/src/replica_cluster.md`). Both ends trust one CA, provisioned in every
+///   cluster from the secret store (``DatabaseCluster/caSecret(_:_:)``): the replica's operator signs
+///   its `streaming_replica` client certificate (`<db>-replication`) with it, and the primary's
+///   operator accepts it; the replica verifies the primary's server certificate with it.
+///
+/// Promotion: set `spec.replica.enabled: false` on the replica of the region taking over.
 struct DatabaseReplicas {
-    static let imageRepository = "ghcr.io/cloudnative-pg/postgresql"
-
     let objects: [KubernetesObject]
 
-    init(replication: Regions.Replication, context: PlanContext) {
+    /// The host under which the primary is reachable from the replicas' regions.
+    static func primaryHost(_ replication: Regions.Replication, regions: Regions) -> String {
+        replication.primaryHost ?? "\(replication.source).\(regions.primary).\(regions.dns.zone)"
+    }
+
+    /// The name of the primary cluster as the replicas' external cluster.
+    static func externalName(_ replication: Regions.Replication, regions: Regions) -> String {
+        "\(replication.source)-\(regions.primary)"
+    }
+
+    /// The Service that exposes the primary instance to the other regions.
+    static func endpointName(_ database: String) -> String { "\(database)-primary" }
+
+    init(replication: Regions.Replication, regions: Regions, context: PlanContext) {
         guard let database = context.spec.database(named: replication.source) else {
             objects = []
             return
         }
         let primary = database.name
+        let host = Self.primaryHost(replication, regions: regions)
         let external: YAMLValue = [
-            "name": .string(primary),
+            "name": .string(Self.externalName(replication, regions: regions)),
             "connectionParameters": [
-                "host": .string("\(primary)-rw.\(context.namespace).svc"),
+                "host": .string(host),
                 "user": "streaming_replica",
                 "dbname": "postgres",
                 "sslmode": "verify-full",
             ],
             "sslKey": ["name": .string("\(primary)-replication"), "key": "tls.key"],
             "sslCert": ["name": .string("\(primary)-replication"), "key": "tls.crt"],
-            "sslRootCert": ["name": .string("\(primary)-ca"), "key": "ca.crt"],
+            "sslRootCert": ["name": .string(DatabaseCluster.caSecretName(primary)), "key": "ca.crt"],
         ]
-        objects = replication.targets.map { region in
-            let name = "\(primary)-\(region)"
-            var labels = context.labels(component: "database-replica", name: name)
-            labels[RegionalRouting.regionLabel] = region
-            return KubernetesObject(
-                apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster", name: name, namespace: context.namespace,
-                labels: labels,
-                body: ["spec": [
-                    "instances": .int(database.instances),
-                    "imageName": .string("\(Self.imageRepository):\(database.version)"),
-                    "storage": ["size": .string(database.storage.description)],
-                    "resources": ContainerHardening.resources(database.resources),
-                    "bootstrap": ["pg_basebackup": ["source": .string(primary)]],
-                    "replica": ["enabled": true, "source": .string(primary)],
-                    "externalClusters": [external],
-                    "monitoring": ["enablePodMonitor": true],
-                ]]
-            )
+        var objects: [KubernetesObject] = replication.targets.map { region in
+            var cluster = DatabaseCluster.cluster(database, context, replicaHost: host)
+            cluster.labels[PublicIngress.regionLabel] = region
+            cluster.body["spec"] = cluster.body["spec"].map { spec -> YAMLValue in
+                guard case var .map(fields) = spec else { return spec }
+                fields["bootstrap"] = ["pg_basebackup": ["source": .string(Self.externalName(replication, regions: regions))]]
+                fields["replica"] = ["enabled": true, "source": .string(Self.externalName(replication, regions: regions))]
+                fields["externalClusters"] = [external]
+                return .map(fields)
+            }
+            return cluster.placed(in: region)
         }
+        var labels = context.labels(component: "database", name: Self.endpointName(primary))
+        labels[PublicIngress.regionLabel] = regions.primary
+        objects.append(KubernetesObject(
+            apiVersion: "v1", kind: "Service", name: Self.endpointName(primary), namespace: context.namespace,
+            labels: labels,
+            annotations: [
+                "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+                "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+                "service.beta.kubernetes.io/aws-load-balancer-scheme": "internal",
+                "external-dns.alpha.kubernetes.io/hostname": host,
+            ],
+            body: ["spec": [
+                "type": "LoadBalancer",
+                "selector": .map(YAMLMap(sortedKeys: [DatabaseCluster.clusterLabel: primary, DatabaseCluster.instanceRoleLabel: "primary"])),
+                "ports": [["name": "postgres", "port": .int(DatabaseCluster.postgresPort),
+                           "targetPort": .int(DatabaseCluster.postgresPort), "protocol": "TCP"]],
+            ]],
+            placement: .only(regions.primary)
+        ))
+        self.objects = objects
     }
 }

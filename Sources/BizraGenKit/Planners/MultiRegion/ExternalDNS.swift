@@ -1,10 +1,19 @@
 import BizraSpec
 
-/// ExternalDNS in the services' namespace: publishes the weighted regional Ingresses and the
-/// DNSEndpoints to the spec's DNS provider, owning only records tagged with this platform.
+/// ExternalDNS of one region's cluster, in the services' namespace: publishes that cluster's public
+/// Ingress (the region's weighted record, an alias to its load balancer) and the Services that
+/// carry a host name annotation (the primary database's endpoint for the other regions).
+///
+/// Each cluster owns exactly its own records: its own `--txt-owner-id` (`<platform>-<environment>-
+/// <region>`), so no two ExternalDNS ever manage one record, and weighted records of one name are
+/// told apart by their set identifier. `--txt-prefix` keeps the registry's TXT records off the
+/// names of the CNAME/alias records (external-dns docs/faq.md, "CNAME record clashes with the TXT
+/// record").
 struct ExternalDNS {
     static let name = "external-dns"
-    static let image = "registry.k8s.io/external-dns/external-dns:v0.14.2"
+    static let image = "registry.k8s.io/external-dns/external-dns:v0.22.0"
+    /// The prefix of the registry's TXT records; `%{record_type}` keeps one TXT per record type.
+    static let txtPrefix = "%{record_type}-"
     static let port = 7979
     static let resources = Resources(
         requests: ResourceAmounts(cpu: CPU(millicores: 50), memory: .mebibytes(64)),
@@ -26,20 +35,20 @@ struct ExternalDNS {
 
     let objects: [KubernetesObject]
 
-    init(regions: Regions, context: PlanContext) {
+    init(regions: Regions, region: Regions.Region, context: PlanContext) {
         let namespace = context.namespace
         let labels = context.labels(component: "external-dns", name: Self.name)
         let selector = context.selector(name: Self.name)
         let provider = Self.provider(regions.dns.provider)
         var args: [YAMLValue] = [
-            "--source=crd",
-            "--crd-source-apiversion=externaldns.k8s.io/v1alpha1",
-            "--crd-source-kind=DNSEndpoint",
+            "--source=ingress",
+            "--source=service",
             .string("--namespace=\(namespace)"),
             .string("--provider=\(provider)"),
             .string("--domain-filter=\(regions.dns.zone)"),
             "--registry=txt",
-            .string("--txt-owner-id=\(context.platform.name)-\(context.platform.environment)"),
+            .string("--txt-owner-id=\(context.platform.name)-\(context.platform.environment)-\(region.name)"),
+            .string("--txt-prefix=\(Self.txtPrefix)"),
             "--policy=upsert-only",
         ]
         if provider == "aws" { args.append("--aws-zone-type=public") }
@@ -49,7 +58,7 @@ struct ExternalDNS {
             "image": .string(Self.image),
             "imagePullPolicy": "Always",
             "args": .list(args),
-            "env": [.map(["name": "AWS_DEFAULT_REGION", "value": .string(regions.primary)])],
+            "env": [.map(["name": "AWS_DEFAULT_REGION", "value": .string(region.name)])],
             "ports": [["name": "http", "containerPort": .int(Self.port), "protocol": "TCP"]],
             "resources": ContainerHardening.resources(Self.resources),
             "readinessProbe": probe,
@@ -60,7 +69,7 @@ struct ExternalDNS {
             apiVersion: "apps/v1", kind: "Deployment", name: Self.name, namespace: namespace, labels: labels,
             annotations: CheckovSkip.annotations([
                 CheckovSkip.pinnedByTag,
-                CheckovSkip("CKV_K8S_38", "ExternalDNS watches Ingresses and DNSEndpoints through the API"),
+                CheckovSkip("CKV_K8S_38", "ExternalDNS watches Ingresses and Services through the API"),
             ]),
             body: ["spec": [
                 "replicas": 1,
@@ -84,8 +93,7 @@ struct ExternalDNS {
                 ["apiGroups": [""], "resources": ["services", "endpoints", "pods"], "verbs": ["get", "watch", "list"]],
                 ["apiGroups": [""], "resources": ["nodes"], "verbs": ["list", "watch"]],
                 ["apiGroups": ["networking.k8s.io"], "resources": ["ingresses"], "verbs": ["get", "watch", "list"]],
-                ["apiGroups": ["externaldns.k8s.io"], "resources": ["dnsendpoints"], "verbs": ["get", "watch", "list"]],
-                ["apiGroups": ["externaldns.k8s.io"], "resources": ["dnsendpoints/status"], "verbs": ["update"]],
+                ["apiGroups": ["discovery.k8s.io"], "resources": ["endpointslices"], "verbs": ["get", "watch", "list"]],
             ]]
         )
         let binding = KubernetesObject(
@@ -101,6 +109,6 @@ struct ExternalDNS {
                                               namespace: namespace, labels: labels)
         let egress = EgressPolicy(name: Self.name, selector: selector, labels: labels, namespace: namespace,
                                   rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI])
-        objects = [serviceAccount, clusterRole, binding, deployment, egress.object]
+        objects = [serviceAccount, clusterRole, binding, deployment, egress.object].map { $0.placed(in: region.name) }
     }
 }

@@ -1,15 +1,20 @@
 import BizraSpec
 
-/// The PrometheusRule `<platform>-multi-region`: regional ihsan divergence, each region's share of
-/// requests against its weight, replication lag against the SLA and the replication's own
-/// `lagAlert`, and cross-region latency above the SLA.
+/// The multi-region alerts, each where its series are:
+/// - `<platform>-multi-region`, in the primary region's cluster, where the regions' series meet:
+///   regional ihsan divergence and each region's share of requests against its weight. Every
+///   cluster's monitors label their series with the cluster's region (``MonitoringPlanner``).
+/// - `<platform>-replication`, in each replica region's cluster: the replica's lag (CloudNativePG's
+///   `cnpg_pg_replication_lag`, measured on the replica) against the SLA and the replication's own
+///   `lagAlert`.
+///
+/// Redis is region-local (nothing replicates it across regions), so it has no replication alert;
+/// cross-region latency has no alert, since nothing in the output probes it.
 struct MultiRegionAlerts {
     /// How far, in percentage points, a region's share of requests may stray from its weight.
     static let trafficTolerance = 10
-    /// The blackbox probe job that measures latency between regions.
-    static let crossRegionProbeJob = "cross-region-probe"
 
-    let object: KubernetesObject
+    let objects: [KubernetesObject]
 
     init(regions: Regions, context: PlanContext) {
         let sla = context.spec.sla
@@ -24,7 +29,7 @@ struct MultiRegionAlerts {
                        description: "The gap between the best and worst regional ihsan score exceeds \(NumberText.decimal(sla.ihsanScore.maxRegionalVariance))."),
         ]
         for region in regions.list {
-            let weight = RegionalRouting.weight(region)
+            let weight = PublicIngress.weight(region)
             let share = "100 * sum(rate(http_requests_total{namespace=\"\(ns)\",region=\"\(region.name)\"}[5m])) / \(requests)"
             regional.append(Self.alert("RegionTrafficImbalance",
                                        expr: "abs(\(share) - \(weight)) > \(Self.trafficTolerance)",
@@ -33,46 +38,31 @@ struct MultiRegionAlerts {
                                        description: "The share of requests served by \(region.name) differs from its DNS weight (\(weight)%) by more than \(Self.trafficTolerance) points.",
                                        labels: ["region": region.name]))
         }
-        if let latency = sla.crossRegionLatency {
-            regional.append(Self.alert("CrossRegionLatencyHigh",
-                                       expr: "max by (source_region, target_region) (avg_over_time(probe_duration_seconds{job=\"\(Self.crossRegionProbeJob)\"}[5m])) > \(NumberText.decimal(latency.seconds))",
-                                       for: "5m", severity: "warning",
-                                       summary: "Cross-region latency above \(latency)",
-                                       description: "Latency between regions exceeds the SLA of \(latency)."))
-        }
-        var replication: [YAMLValue] = []
-        if let database = regions.databaseReplication {
+        let name = "\(context.platform.name)-multi-region"
+        var objects = [KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
+                                        namespace: ns, labels: context.labels(component: "multi-region", name: name),
+                                        body: ["spec": ["groups": [["name": "multi-region", "rules": .list(regional)]]]],
+                                        placement: .only(context.primaryCluster))]
+        if let database = regions.databaseReplication, !database.targets.isEmpty {
             let lag = "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})"
+            var replication: [YAMLValue] = []
             if let target = sla.replicationLag?.database {
                 replication.append(Self.alert("DatabaseReplicationLagAboveSLA", expr: "\(lag) > \(NumberText.decimal(target.seconds))",
                                               for: "5m", severity: "warning",
                                               summary: "\(database.source) replication lag above \(target)",
-                                              description: "A replica of \(database.source) lags more than the SLA of \(target)."))
+                                              description: "The replica of \(database.source) in this region lags more than the SLA of \(target)."))
             }
             replication.append(Self.alert("DatabaseReplicationLagHigh", expr: "\(lag) > \(NumberText.decimal(database.lagAlert.seconds))",
                                           for: "2m", severity: "critical",
                                           summary: "\(database.source) replication lag above \(database.lagAlert)",
-                                          description: "A replica of \(database.source) lags more than \(database.lagAlert)."))
+                                          description: "The replica of \(database.source) in this region lags more than \(database.lagAlert)."))
+            let name = "\(context.platform.name)-replication"
+            objects.append(KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
+                                            namespace: ns, labels: context.labels(component: "multi-region", name: name),
+                                            body: ["spec": ["groups": [["name": "replication", "rules": .list(replication)]]]],
+                                            placement: .clusters(Set(database.targets))))
         }
-        if let redis = regions.redisReplication {
-            let lag = "max by (instance) (redis_connected_slave_lag_seconds{namespace=\"\(ns)\"})"
-            if let target = sla.replicationLag?.redis {
-                replication.append(Self.alert("RedisReplicationLagAboveSLA", expr: "\(lag) > \(NumberText.decimal(target.seconds))",
-                                              for: "5m", severity: "warning",
-                                              summary: "\(redis.source) replication lag above \(target)",
-                                              description: "A secondary of \(redis.source) lags more than the SLA of \(target)."))
-            }
-            replication.append(Self.alert("RedisReplicationLagHigh", expr: "\(lag) > \(NumberText.decimal(redis.lagAlert.seconds))",
-                                          for: "2m", severity: "critical",
-                                          summary: "\(redis.source) replication lag above \(redis.lagAlert)",
-                                          description: "A secondary of \(redis.source) lags more than \(redis.lagAlert)."))
-        }
-        var groups: [YAMLValue] = [["name": "multi-region", "rules": .list(regional)]]
-        if !replication.isEmpty { groups.append(["name": "replication", "rules": .list(replication)]) }
-        let name = "\(context.platform.name)-multi-region"
-        object = KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
-                                  namespace: ns, labels: context.labels(component: "multi-region", name: name),
-                                  body: ["spec": ["groups": .list(groups)]])
+        self.objects = objects
     }
 
     static func alert(_ name: String, expr: String, for duration: String, severity: String, summary: String,

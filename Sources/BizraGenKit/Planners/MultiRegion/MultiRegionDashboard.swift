@@ -53,17 +53,12 @@ struct MultiRegionDashboard {
                                    legendFormat: "{{region}}")]),
         ]
         var lagTargets: [Target] = []
-        if regions.databaseReplication != nil {
-            lagTargets.append(Target(refId: "A", expr: "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})",
-                                     legendFormat: "postgres {{cluster}}"))
-        }
-        if regions.redisReplication != nil {
-            lagTargets.append(Target(refId: lagTargets.isEmpty ? "A" : "B",
-                                     expr: "max by (instance) (redis_connected_slave_lag_seconds{namespace=\"\(ns)\"})",
-                                     legendFormat: "redis {{instance}}"))
+        if let replication = regions.databaseReplication {
+            lagTargets.append(Target(refId: "A", expr: "max by (region) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})",
+                                     legendFormat: "\(replication.source) {{region}}"))
         }
         if !lagTargets.isEmpty {
-            let limit = sla.replicationLag.map { max($0.database.seconds, $0.redis.seconds) }
+            let limit = sla.replicationLag.map { $0.database.seconds }
             panels.append(Panel(id: 3, title: "Replication lag", gridPos: (h: 8, w: 24, x: 0, y: 8),
                                 fieldConfig: Self.fields(unit: "s", above: limit, good: "green", bad: "red"),
                                 targets: lagTargets))

@@ -1,0 +1,69 @@
+import BizraSpec
+
+/// The public Ingress of each cluster: `platform.domain` to the entry point, through an
+/// internet-facing Application Load Balancer of the AWS Load Balancer Controller.
+///
+/// Where the platform spans regions, each cluster's Ingress is its region's weighted record:
+/// ExternalDNS (`--source=ingress`, one per cluster) publishes the host as a Route 53 alias to the
+/// load balancer named in the Ingress status, with the region as set identifier and its weight
+/// (0 for a standby). The health check that takes a region out is the load balancer's own target
+/// health check, configured from `regions.dns.healthCheck` (path, interval, failures) and read by
+/// Route 53 through the alias's "evaluate target health" (ExternalDNS's default for AWS aliases,
+/// `--aws-evaluate-target-health`); a region's `healthCheckId` attaches a Route 53 health check too.
+/// TLS ends at the load balancer with the ACM certificate the controller discovers for the host.
+struct PublicIngress {
+    /// The IngressClass of the AWS Load Balancer Controller.
+    static let ingressClassName = "alb"
+    /// The label that names the region an object belongs to.
+    static let regionLabel = "topology.kubernetes.io/region"
+
+    /// The weight a region gets: its own, or 0 when it stands by.
+    static func weight(_ region: Regions.Region) -> Int { region.standby ? 0 : region.weight }
+
+    let context: PlanContext
+    let entry: (service: String, port: String)
+
+    /// One Ingress per cluster.
+    var objects: [KubernetesObject] {
+        guard let regions = context.spec.regions, context.isMultiCluster else { return [ingress(region: nil, regions: nil)] }
+        return regions.list.map { ingress(region: $0, regions: regions).placed(in: $0.name) }
+    }
+
+    private func ingress(region: Regions.Region?, regions: Regions?) -> KubernetesObject {
+        let platform = context.platform
+        let path: YAMLValue = [
+            "path": "/",
+            "pathType": "Prefix",
+            "backend": ["service": ["name": .string(entry.service), "port": ["name": .string(entry.port)]]],
+        ]
+        var annotations = [
+            "alb.ingress.kubernetes.io/scheme": "internet-facing",
+            "alb.ingress.kubernetes.io/target-type": "ip",
+            "alb.ingress.kubernetes.io/listen-ports": #"[{"HTTPS":443}]"#,
+        ]
+        var labels = context.labels(component: "ingress", name: platform.name)
+        if let dns = regions?.dns {
+            let health = dns.healthCheck
+            annotations["alb.ingress.kubernetes.io/healthcheck-path"] = health.path
+            annotations["alb.ingress.kubernetes.io/healthcheck-interval-seconds"] = String(health.interval.milliseconds / 1_000)
+            annotations["alb.ingress.kubernetes.io/unhealthy-threshold-count"] = String(health.failureThreshold)
+            annotations["external-dns.alpha.kubernetes.io/ttl"] = String(dns.ttl.milliseconds / 1_000)
+        }
+        if let region, let regions {
+            labels[Self.regionLabel] = region.name
+            annotations["external-dns.alpha.kubernetes.io/set-identifier"] = region.name
+            if ExternalDNS.isRoute53(regions.dns.provider) {
+                annotations["external-dns.alpha.kubernetes.io/aws-weight"] = String(Self.weight(region))
+            }
+        }
+        return KubernetesObject(
+            apiVersion: "networking.k8s.io/v1", kind: "Ingress", name: platform.name, namespace: context.namespace,
+            labels: labels, annotations: annotations,
+            body: ["spec": [
+                "ingressClassName": .string(Self.ingressClassName),
+                "tls": [["hosts": [.string(platform.domain)]]],
+                "rules": [["host": .string(platform.domain), "http": ["paths": [path]]]],
+            ]]
+        )
+    }
+}
