@@ -7,6 +7,8 @@ Environment (set by scripts/conformance):
 
 Every check runs over two output trees: `reference` (the committed out/<environment> of specs/)
 and `variant` (a fresh build of tests/fixtures/variant: other names, two regions, no chaos).
+Checks of Kubernetes objects run on each cluster of a tree (`clusters/<region>/k8s`, see
+support/trees.py) and name the cluster in their failures.
 """
 from __future__ import annotations
 
@@ -42,9 +44,10 @@ def reference_tree(tmp_path_factory) -> Tree:
     spec_dir = REPO / "specs"
     environment = (specs.load(spec_dir).get("platform") or {}).get("environment", "production")
     committed = REPO / "out" / environment
-    if committed.is_dir() and any(committed.iterdir()):
+    if (committed / "clusters").is_dir() and any((committed / "clusters").iterdir()):
         return Tree("reference", committed, spec_dir)
-    WARNINGS.append(f"out/{environment} is not committed: the reference checks ran on a fresh build of specs/ "
+    state = "in the old single-cluster layout (k8s/, no clusters/)" if committed.is_dir() else "not committed"
+    WARNINGS.append(f"out/{environment} is {state}: the reference checks ran on a fresh build of specs/ "
                     f"(make run writes it; the drift gate requires it)")
     return Tree("reference", build(spec_dir, tmp_path_factory.mktemp("reference")), spec_dir)
 

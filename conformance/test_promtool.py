@@ -1,37 +1,47 @@
-"""PrometheusRules pass `promtool check rules`; the unit tests bizra-gen generates from the SLA
-(monitoring/sla-rules.test.yaml) pass `promtool test rules`, on the rules as deployed."""
+"""PrometheusRules pass `promtool check rules`, in every cluster; the unit tests bizra-gen generates
+from the SLA (monitoring/sla-rules.test.yaml) pass `promtool test rules`, on the rules as deployed
+(every cluster deploys the SLA groups of monitoring/sla-rules.yaml)."""
 import yaml
 
 from support.tools import require, run
+from support.trees import failures_per_cluster
 
 
-def prometheus_rules(tree):
-    return [(file, doc) for file, doc in tree.objects() if doc.get("kind") == "PrometheusRule"]
+def prometheus_rules(cluster):
+    return [(file, doc) for file, doc in cluster.objects() if doc.get("kind") == "PrometheusRule"]
 
 
 def test_there_are_prometheus_rules(tree):
-    assert prometheus_rules(tree), f"{tree}: no PrometheusRule (the SLA alerts belong in 05-monitoring.yaml)"
+    without = [str(cluster) for cluster in tree.clusters() if not prometheus_rules(cluster)]
+    assert not without, "no PrometheusRule (the SLA alerts belong in 05-monitoring.yaml) in:\n  " + "\n  ".join(without)
 
 
 def test_every_prometheus_rule_passes_promtool_check(tree, tmp_path):
     promtool = require("promtool")
-    failures = []
-    for file, rule in prometheus_rules(tree):
-        path = tmp_path / f"{rule['metadata']['name']}.rules.yaml"
-        path.write_text(yaml.safe_dump(rule["spec"], sort_keys=False))
-        result = run([promtool, "check", "rules", path])
-        if result.returncode != 0 or "SUCCESS" not in result.output:
-            failures.append(f"{file.name}: PrometheusRule/{rule['metadata']['name']}:\n{result.describe()}")
-    assert not failures, "\n".join(failures)
+    failures = {}
+    for cluster in tree.clusters():
+        folder = tmp_path / cluster.name
+        folder.mkdir()
+        failures[str(cluster)] = []
+        for file, rule in prometheus_rules(cluster):
+            path = folder / f"{rule['metadata']['name']}.rules.yaml"
+            path.write_text(yaml.safe_dump(rule["spec"], sort_keys=False))
+            result = run([promtool, "check", "rules", path])
+            if result.returncode != 0 or "SUCCESS" not in result.output:
+                failures[str(cluster)].append(f"{file.name}: PrometheusRule/{rule['metadata']['name']}:\n{result.describe()}")
+    assert not any(failures.values()), failures_per_cluster(failures)
 
 
 def test_generated_sla_rules_are_the_deployed_ones(tree):
     rules_file = tree.root / "monitoring" / "sla-rules.yaml"
     assert rules_file.is_file(), f"{tree}: {rules_file} missing"
     generated = yaml.safe_load(rules_file.read_text())["groups"]
-    deployed = [group for _, rule in prometheus_rules(tree) for group in rule["spec"]["groups"]]
-    for group in generated:
-        assert group in deployed, f"group {group['name']} of sla-rules.yaml differs from the PrometheusRule's"
+    failures = {}
+    for cluster in tree.clusters():
+        deployed = [group for _, rule in prometheus_rules(cluster) for group in rule["spec"]["groups"]]
+        failures[str(cluster)] = [f"group {group['name']} of sla-rules.yaml differs from the PrometheusRule's "
+                                  f"(or is not deployed)" for group in generated if group not in deployed]
+    assert not any(failures.values()), failures_per_cluster(failures)
 
 
 def test_generated_sla_unit_tests_pass_promtool(tree):

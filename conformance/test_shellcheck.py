@@ -1,5 +1,6 @@
-"""shellcheck finds nothing in bench/run-benchmarks.sh, in any other emitted .sh file, and in every
-shell script inside a manifest: a container's `sh -c`/`bash -c` script and ConfigMap data ending in .sh."""
+"""shellcheck finds nothing in bench/run-benchmarks.sh, in deploy/apply.sh, in any other emitted .sh
+file, and in every shell script inside a manifest, cluster by cluster: a container's
+`sh -c`/`bash -c` script and ConfigMap data ending in .sh."""
 from pathlib import PurePosixPath
 
 import pytest
@@ -26,8 +27,8 @@ def container_scripts(node, where=""):
             yield from container_scripts(item, where)
 
 
-def embedded_scripts(tree):
-    for file, doc in tree.objects():
+def embedded_scripts(cluster):
+    for file, doc in cluster.objects():
         name = f"{file.name}:{doc.get('kind')}/{doc.get('metadata', {}).get('name')}"
         for where, shell, script in container_scripts(doc):
             yield f"{name}{where}", shell, script
@@ -52,13 +53,25 @@ def test_bench_script_and_emitted_shell_files(tree):
     assert not bad, "\n".join(bad)
 
 
+def test_deploy_script(tree):
+    """deploy/apply.sh (kubectl apply -k per cluster context) is there, a bash script, shellcheck-clean."""
+    script = tree.apply_script
+    assert script.is_file(), f"{tree}: deploy/apply.sh missing (it applies each clusters/<region>/k8s)"
+    first = script.read_text().splitlines()[:1]
+    assert first and first[0].startswith("#!") and "bash" in first[0], f"{tree}: deploy/apply.sh is no bash script: {first}"
+    result = shellcheck(script)
+    assert result.returncode == 0, f"{tree}:\n{result.describe()}"
+
+
 def test_shell_scripts_inside_manifests(tree, tmp_path):
-    scripts = list(embedded_scripts(tree))
     bad = []
-    for index, (where, shell, script) in enumerate(scripts):
-        path = tmp_path / f"script-{index}.sh"
-        path.write_text(script if script.startswith("#!") else f"#!/bin/{shell}\n{script}\n")
-        result = shellcheck(path)
-        if result.returncode != 0:
-            bad.append(f"{where}:\n{result.output}")
-    assert not bad, f"{tree}: shellcheck findings in {len(bad)} of {len(scripts)} embedded scripts:\n" + "\n".join(bad)
+    count = 0
+    for cluster in tree.clusters():
+        for where, shell, script in embedded_scripts(cluster):
+            path = tmp_path / f"script-{count}.sh"
+            count += 1
+            path.write_text(script if script.startswith("#!") else f"#!/bin/{shell}\n{script}\n")
+            result = shellcheck(path)
+            if result.returncode != 0:
+                bad.append(f"{cluster.name}: {where}:\n{result.output}")
+    assert not bad, f"{tree}: shellcheck findings in {len(bad)} of {count} embedded scripts:\n" + "\n".join(bad)

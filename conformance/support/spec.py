@@ -48,16 +48,55 @@ def declares_sla_metric(spec: dict) -> bool:
                for service in spec.get("services") or [] for m in service.get("metrics") or [])
 
 
+SINGLE_CLUSTER = "default"
+
+
+def clusters(spec: dict) -> list[str]:
+    """The clusters the output must have: one per region of `regions.list`, in spec order; a spec
+    without regions has one cluster, `default`."""
+    names = [region["name"] for region in (spec.get("regions") or {}).get("list") or []]
+    return names or [SINGLE_CLUSTER]
+
+
+def primary_cluster(spec: dict) -> str:
+    return (spec.get("regions") or {}).get("primary") or clusters(spec)[0]
+
+
+def chaos_clusters(spec: dict) -> list[str]:
+    """The clusters that run the chaos experiments: `chaos.regions`, else the canary regions (not
+    standby), else the primary region; the one cluster without regions."""
+    if not spec.get("chaos"):
+        return []
+    regions = (spec.get("regions") or {}).get("list") or []
+    if not regions:
+        return [SINGLE_CLUSTER]
+    if (spec["chaos"] or {}).get("regions"):
+        return list(spec["chaos"]["regions"])
+    canaries = [r["name"] for r in regions if r.get("canary") and not r.get("standby")]
+    return canaries or [primary_cluster(spec)]
+
+
+def manifest(cluster: str, name: str) -> str:
+    """The path of a cluster's file, relative to the environment folder."""
+    return f"clusters/{cluster}/k8s/{name}"
+
+
 def expected_files(spec: dict) -> dict[str, str]:
-    """Files the output must hold, each with the part of the spec that asks for it."""
-    files = {"k8s/kustomization.yaml": "always"}
-    if spec.get("services"):
-        for name in ("01-namespaces", "02-config-secrets", "03-workloads", "04-services-ingress", "05-monitoring"):
-            files[f"k8s/{name}.yaml"] = "services"
-    for name, section in (("06-advanced-observability", "observability"), ("07-performance-optimization", "caching"),
-                          ("08-chaos-engineering", "chaos"), ("09-multi-region-deployment", "regions")):
-        if spec.get(section):
-            files[f"k8s/{name}.yaml"] = section
+    """Files the output must hold, each with the part of the spec that asks for it. Every cluster
+    runs the services, their observability, caching and its region's part of the multi-region
+    setup; chaos runs only in the chaos clusters."""
+    files = {}
+    for cluster in clusters(spec):
+        files[manifest(cluster, "kustomization.yaml")] = "always"
+        if spec.get("services"):
+            for name in ("01-namespaces", "02-config-secrets", "03-workloads", "04-services-ingress", "05-monitoring"):
+                files[manifest(cluster, f"{name}.yaml")] = "services"
+        for name, section in (("06-advanced-observability", "observability"), ("07-performance-optimization", "caching"),
+                              ("09-multi-region-deployment", "regions")):
+            if spec.get(section):
+                files[manifest(cluster, f"{name}.yaml")] = section
+    for cluster in chaos_clusters(spec):
+        files[manifest(cluster, "08-chaos-engineering.yaml")] = "chaos (a cluster that runs the experiments)"
     if (spec.get("caching") or {}).get("varnish"):
         files["varnish/default.vcl"] = "caching.varnish"
     scenarios = (spec.get("benchmarks") or {}).get("scenarios") or []
@@ -73,9 +112,12 @@ def expected_files(spec: dict) -> dict[str, str]:
 
 def forbidden_files(spec: dict) -> dict[str, str]:
     """Files the output must not hold, since the spec has nothing they could describe."""
-    files = {}
-    if not spec.get("chaos"):
-        files["k8s/08-chaos-engineering.yaml"] = "the spec has no chaos section"
+    files = {"k8s": "the old single-cluster layout: each cluster's manifests are under clusters/<region>/k8s"}
+    runs_chaos = chaos_clusters(spec)
+    for cluster in clusters(spec):
+        if cluster not in runs_chaos:
+            files[manifest(cluster, "08-chaos-engineering.yaml")] = \
+                "no chaos section" if not spec.get("chaos") else f"chaos runs in {', '.join(runs_chaos)} only"
     if not (spec.get("caching") or {}).get("varnish"):
         files["varnish/default.vcl"] = "the spec has no caching.varnish"
     return files

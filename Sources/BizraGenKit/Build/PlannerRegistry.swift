@@ -17,5 +17,7 @@ public enum PlannerRegistry {
         K6ScriptRenderer(),
         BenchmarkScriptRenderer(),
         PromtoolTestRenderer(),
+        GitOpsRenderer(),
+        DeployScriptRenderer(),
     ]
 }

@@ -39,6 +39,12 @@ public struct PlanContext: Sendable {
         spec.regions?.region(named: cluster)?.clusterContext ?? cluster
     }
 
+    /// The order clusters are deployed in: the primary region first (its databases are what the
+    /// replicas follow), then the others in spec order.
+    public var deployOrder: [String] {
+        [primaryCluster] + clusters.filter { $0 != primaryCluster }
+    }
+
     /// Whether the environment spans more than one cluster.
     public var isMultiCluster: Bool { clusters.count > 1 }
     /// The namespace the services run in.
