@@ -25,7 +25,7 @@ import Testing
     @Test func checkNamesStaleFilesAndWritesNothing() throws {
         try withFolder { folder throws in
             #expect(try CLIRunner.run(["build", "--spec", specs.path], in: folder).status == 0)
-            let file = folder.appendingPathComponent("out/production/k8s/01-namespaces.yaml")
+            let file = folder.appendingPathComponent("out/production/clusters/us-east-1/k8s/01-namespaces.yaml")
             try "edited by hand\n".write(to: file, atomically: true, encoding: .utf8)
             let check = try CLIRunner.run(["build", "--spec", specs.path, "--check"], in: folder)
             #expect(check.status == 1)

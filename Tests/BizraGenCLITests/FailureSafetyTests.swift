@@ -154,17 +154,17 @@ import Testing
         try #require(try workspace.build().status == 0)
         let outside = workspace.folder.appendingPathComponent("outside.yaml")
         try "outside\n".write(to: outside, atomically: false, encoding: .utf8)
-        let link = workspace.out.appendingPathComponent("production/k8s/01-namespaces.yaml")
+        let link = workspace.out.appendingPathComponent("production/clusters/us-east-1/k8s/01-namespaces.yaml")
         try FileManager.default.removeItem(at: link)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
-        let before = try FileManager.default.contentsOfDirectory(atPath: workspace.out.appendingPathComponent("production/k8s").path).sorted()
+        let before = try FileManager.default.contentsOfDirectory(atPath: workspace.out.appendingPathComponent("production/clusters/us-east-1/k8s").path).sorted()
 
         let result = try workspace.build()
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(link.path) is a symbolic link"), "\(result.stderr)")
         #expect(try String(contentsOf: outside, encoding: .utf8) == "outside\n")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == outside.path)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.out.appendingPathComponent("production/k8s").path).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.out.appendingPathComponent("production/clusters/us-east-1/k8s").path).sorted() == before)
         #expect(try workspace.leftovers().isEmpty)
     }
 

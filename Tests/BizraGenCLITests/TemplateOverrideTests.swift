@@ -28,7 +28,7 @@ import Testing
         let plain = folder.appendingPathComponent("plain/production"), custom = folder.appendingPathComponent("custom/production")
         let customVCL = try String(contentsOf: custom.appendingPathComponent("varnish/default.vcl"), encoding: .utf8)
         #expect(customVCL.hasPrefix("# house header\n"))
-        for path in ["k6/latency.js", "bench/run-benchmarks.sh", "k8s/03-workloads.yaml"] {
+        for path in ["k6/latency.js", "bench/run-benchmarks.sh", "clusters/us-east-1/k8s/03-workloads.yaml"] {
             #expect(try Data(contentsOf: plain.appendingPathComponent(path)) == Data(contentsOf: custom.appendingPathComponent(path)), "\(path)")
         }
     }

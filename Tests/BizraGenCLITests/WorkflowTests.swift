@@ -36,7 +36,8 @@ import Testing
             #expect(check.stderr.contains("out/production is stale"))
             #expect(check.stderr.contains("~ Deployment.apps bizra-production/bizra-node0"), "\(check.stderr)")
             #expect(check.stderr.contains(#"spec.template.spec.containers[name=bizra-node0].image: "ghcr.io/bizra/node:v2.2.0" -> "ghcr.io/bizra/node:v2.3.0""#))
-            #expect(check.stderr.contains("k8s/03-workloads.yaml"))
+            #expect(check.stderr.contains("clusters/us-east-1/k8s/03-workloads.yaml"), "names the cluster of the change")
+            #expect(check.stderr.contains("clusters/ap-northeast-1/k8s/03-workloads.yaml"))
             #expect(!check.stderr.contains("\u{1B}["), "plain text off a terminal")
         }
     }
@@ -47,9 +48,9 @@ import Testing
             let build = try CLIRunner.run(["build", "--all-envs"], in: folder)
             #expect(build.status == 0, "\(build.stderr)")
             for environment in ["production", "staging"] {
-                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(environment)/k8s/kustomization.yaml").path))
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/\(environment)/clusters/us-east-1/k8s/kustomization.yaml").path))
             }
-            let staging = try String(contentsOf: folder.appendingPathComponent("out/staging/k8s/01-namespaces.yaml"), encoding: .utf8)
+            let staging = try String(contentsOf: folder.appendingPathComponent("out/staging/clusters/us-east-1/k8s/01-namespaces.yaml"), encoding: .utf8)
             #expect(staging.contains("bizra-staging"))
             #expect(try CLIRunner.run(["build", "--all-envs", "--check"], in: folder).status == 0)
             try edit(specs.appendingPathComponent("environments/staging.yaml"), "replicas: 2\n", "replicas: 3\n")

@@ -31,10 +31,46 @@ import Testing
         let planner = ManyConfigMaps(count: count)
         let tree = try BuildPipeline(manifests: [planner, Nothing()], artifacts: []).plan(spec)
         let whole = ManifestFile(path: "k8s/99-many.yaml", objects: planner.objects(for: PlanContext(spec: spec)))
-        #expect(tree.files["k8s/99-many.yaml"] == Data(whole.render().utf8))
-        #expect(tree.files["k8s/98-nothing.yaml"] == nil)
-        let kustomization = String(decoding: try #require(tree.files["k8s/kustomization.yaml"]), as: UTF8.self)
-        #expect(kustomization.contains("99-many.yaml") && !kustomization.contains("98-nothing.yaml"))
+        for cluster in PlanContext(spec: spec).clusters {
+            let folder = BuildPipeline.manifestFolder(cluster: cluster)
+            #expect(tree.files["\(folder)/99-many.yaml"] == Data(whole.render().utf8))
+            #expect(tree.files["\(folder)/98-nothing.yaml"] == nil)
+            let kustomization = String(decoding: try #require(tree.files["\(folder)/kustomization.yaml"]), as: UTF8.self)
+            #expect(kustomization.contains("99-many.yaml") && !kustomization.contains("98-nothing.yaml"))
+        }
+    }
+
+    /// Every third ConfigMap in one region only, the others everywhere.
+    struct SomePlaced: ManifestPlanner {
+        let fileName = "97-placed.yaml"
+        let count: Int
+        let region: String
+
+        func objects(for context: PlanContext) -> [KubernetesObject] {
+            (0..<count).map { index in
+                let object = KubernetesObject(apiVersion: "v1", kind: "ConfigMap", name: "item-\(index)",
+                                              namespace: context.namespace, body: ["data": ["index": .string("\(index)")]])
+                return index % 3 == 0 ? object.placed(in: region) : object
+            }
+        }
+    }
+
+    @Test("each cluster's file holds exactly the objects placed there, in output order", arguments: [2, 64, 200])
+    func placedObjectsGoToTheirClusters(count: Int) throws {
+        let spec = try SpecLoader().loadReference()
+        let planner = SomePlaced(count: count, region: "eu-west-1")
+        let tree = try BuildPipeline(manifests: [planner], artifacts: []).plan(spec)
+        let objects = planner.objects(for: PlanContext(spec: spec))
+        for cluster in PlanContext(spec: spec).clusters {
+            let expected = ManifestFile(path: "", objects: objects.filter { $0.placement.includes(cluster) }).render()
+            #expect(tree.files["clusters/\(cluster)/k8s/97-placed.yaml"] == Data(expected.utf8), "\(cluster)")
+        }
+        let only = SomePlaced(count: 1, region: "eu-west-1")
+        let single = try BuildPipeline(manifests: [only], artifacts: []).plan(spec)
+        #expect(single.files["clusters/eu-west-1/k8s/97-placed.yaml"] != nil)
+        #expect(single.files["clusters/us-east-1/k8s/97-placed.yaml"] == nil, "a file with nothing for a cluster is left out")
+        let kustomization = String(decoding: try #require(single.files["clusters/us-east-1/k8s/kustomization.yaml"]), as: UTF8.self)
+        #expect(!kustomization.contains("97-placed.yaml"))
     }
 
     @Test("planning the same spec again gives the same bytes")
@@ -77,8 +113,8 @@ import Testing
                 - { name: latency, rate: 1000000000rps, duration: 36500d }
             """))
         let tree = try BuildPipeline().plan(spec)
-        #expect(tree.files.count == 18)
-        let redis = String(decoding: try #require(tree.files["k8s/07-performance-optimization.yaml"]), as: UTF8.self)
+        #expect(tree.files.count == 50)
+        let redis = String(decoding: try #require(tree.files["clusters/eu-west-1/k8s/07-performance-optimization.yaml"]), as: UTF8.self)
         #expect(redis.contains("maxmemory 805306368gb\n"), "three quarters of 1Ei (3 × 2^28 GiB), exactly")
     }
 }

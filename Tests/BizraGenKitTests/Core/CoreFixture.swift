@@ -106,7 +106,11 @@ enum CoreFixture {
                 primary: "us-east-1",
                 dns: Regions.DNS(provider: "route53", zone: "bizra.ai", ttl: duration("60s"),
                                  healthCheck: Regions.HealthCheck(path: "/health", interval: duration("30s"), failureThreshold: 3)),
-                list: [Regions.Region(name: "us-east-1", weight: 70), Regions.Region(name: "eu-west-1", weight: 30)]))
+                list: [Regions.Region(name: "us-east-1", weight: 70), Regions.Region(name: "eu-west-1", weight: 20),
+                       Regions.Region(name: "ap-southeast-1", weight: 10, canary: true),
+                       Regions.Region(name: "ap-northeast-1", weight: 0, standby: true)],
+                databaseReplication: Regions.Replication(source: "postgres", targets: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
+                                                         lagAlert: duration("5s"))))
     }
 
     static var context: PlanContext { PlanContext(spec: spec) }

@@ -29,8 +29,10 @@ import Testing
             let objects = planner.objects(for: context)
             let text = ManifestFile(path: "k8s/\(planner.fileName)", objects: objects).render()
             #expect(text == ManifestFile(path: "k8s/\(planner.fileName)", objects: planner.objects(for: context)).render())
-            let keys = objects.map { "\($0.kind)/\($0.namespace ?? "")/\($0.name)" }
-            #expect(Set(keys).count == keys.count, "duplicate objects in \(planner.fileName)")
+            for cluster in context.clusters {
+                let keys = objects.filter { $0.placement.includes(cluster) }.map { "\($0.kind)/\($0.namespace ?? "")/\($0.name)" }
+                #expect(Set(keys).count == keys.count, "duplicate objects in \(cluster)'s \(planner.fileName)")
+            }
             if let directory = ProcessInfo.processInfo.environment["BIZRA_CORE_RENDER_DIR"] {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try text.write(toFile: "\(directory)/\(planner.fileName)", atomically: true, encoding: .utf8)

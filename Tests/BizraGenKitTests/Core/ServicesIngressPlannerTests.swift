@@ -15,18 +15,15 @@ import Testing
 
     @Test func ingressSendsTheDomainToVarnishWithTLS() throws {
         let ingress = try #require(objects.coreObject("Ingress", "bizra"))
-        #expect(ingress.coreField("spec", "ingressClassName") == "nginx")
-        #expect(ingress.coreField("spec", "tls")?[0]?["secretName"] == "bizra-tls")
-        #expect(ingress.coreField("spec", "tls")?[0]?["hosts"]?[0] == "api.bizra.ai")
+        #expect(ingress.coreField("spec", "ingressClassName") == "alb", "the AWS Load Balancer Controller, maintained")
+        #expect(ingress.annotations["alb.ingress.kubernetes.io/scheme"] == "internet-facing")
+        #expect(ingress.annotations["alb.ingress.kubernetes.io/target-type"] == "ip")
+        #expect(ingress.coreField("spec", "tls")?[0]?["hosts"]?[0] == "api.bizra.ai", "the certificate is found in ACM by host")
         let rule = ingress.coreField("spec", "rules")?[0]
         #expect(rule?["host"] == "api.bizra.ai")
         let backend = rule?["http"]?["paths"]?[0]?["backend"]?["service"]
         #expect(backend?["name"] == "varnish")
         #expect(backend?["port"]?["name"] == "http")
-        let certificate = try #require(objects.coreObject("Certificate", "bizra"))
-        #expect(certificate.coreField("spec", "issuerRef", "name") == "letsencrypt-production")
-        #expect(certificate.coreField("spec", "issuerRef", "kind") == "ClusterIssuer")
-        #expect(certificate.coreField("spec", "dnsNames")?[0] == "api.bizra.ai")
     }
 
     @Test func withoutVarnishTheIngressSendsToTheFirstService() throws {
@@ -36,7 +33,7 @@ import Testing
         let backend = objects.coreObject("Ingress", "bizra")?.coreField("spec", "rules")?[0]?["http"]?["paths"]?[0]?["backend"]?["service"]
         #expect(backend?["name"] == "bizra-node0")
         #expect(backend?["port"]?["name"] == "http")
-        #expect(objects.coreObject("NetworkPolicy", "allow-ingress-nginx-to-bizra-node0") != nil)
+        #expect(objects.coreObject("NetworkPolicy", "allow-load-balancer-to-bizra-node0") != nil)
         #expect(objects.coreObject("NetworkPolicy", "allow-varnish-to-bizra-node0") == nil)
     }
 
@@ -58,8 +55,14 @@ import Testing
 
         let varnish = try #require(objects.coreObject("NetworkPolicy", "allow-varnish-to-bizra-node0"))
         #expect(varnish.coreField("spec", "ingress")?[0]?["ports"]?[0]?["port"] == 8080)
-        let controller = try #require(objects.coreObject("NetworkPolicy", "allow-ingress-nginx-to-varnish"))
-        #expect(controller.coreField("spec", "ingress")?[0]?["from"]?[0]?["namespaceSelector"]?["matchLabels"]?["kubernetes.io/metadata.name"] == "ingress-nginx")
+        let balancer = try #require(objects.coreObject("NetworkPolicy", "allow-load-balancer-to-varnish"))
+        #expect(balancer.coreField("spec", "ingress")?[0]?["from"]?.listValue?.map { $0["ipBlock"]?["cidr"] }
+            == ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], "the load balancer sends from the VPC's addresses")
+        let fromReplicas = try #require(objects.coreObject("NetworkPolicy", "allow-replicas-to-postgres"))
+        #expect(fromReplicas.placement == .only("us-east-1"))
+        let toPrimary = try #require(objects.coreObject("NetworkPolicy", "allow-postgres-to-primary"))
+        #expect(toPrimary.placement == .clusters(["eu-west-1", "ap-southeast-1", "ap-northeast-1"]))
+        #expect(toPrimary.coreField("spec", "egress")?[0]?["ports"]?[0]?["port"] == 5432)
         let prometheus = try #require(objects.coreObject("NetworkPolicy", "allow-prometheus-to-bizra-node0"))
         #expect(prometheus.coreField("spec", "ingress")?[0]?["ports"]?[0]?["port"] == 9464)
         #expect(prometheus.coreField("spec", "ingress")?[0]?["from"]?[0]?["podSelector"]?["matchLabels"]?["app.kubernetes.io/name"] == "prometheus")

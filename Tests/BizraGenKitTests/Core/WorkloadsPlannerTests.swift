@@ -96,6 +96,9 @@ import Testing
         #expect(cluster.coreField("spec", "imageName") == "ghcr.io/cloudnative-pg/postgresql:16")
         #expect(cluster.coreField("spec", "storage", "size") == "100Gi")
         #expect(cluster.coreField("spec", "resources", "requests", "memory") == "4Gi")
-        #expect(cluster.coreField("spec", "monitoring", "enablePodMonitor") == true)
+        #expect(cluster.coreField("spec", "monitoring") == nil, "enablePodMonitor is deprecated: 05 has its PodMonitor")
+        #expect(cluster.placement == .only("us-east-1"), "the primary runs in the primary region only")
+        #expect(cluster.coreField("spec", "certificates", "serverCASecret") == "postgres-ca")
+        #expect(cluster.coreField("spec", "certificates", "serverAltDNSNames")?[0] == "postgres.us-east-1.bizra.ai")
     }
 }

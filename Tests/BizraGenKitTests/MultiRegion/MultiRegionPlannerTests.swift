@@ -8,64 +8,96 @@ struct MultiRegionPlannerTests {
     typealias F = ResilienceFixture
     let objects = MultiRegionPlanner().objects(for: PlanContext(spec: ResilienceFixture.spec))
 
-    @Test func externalDNSPublishesToTheSpecZone() throws {
-        let deployment = try #require(F.find(objects, "Deployment", "external-dns"))
-        let args = try #require(F.value(deployment, "spec.template.spec.containers.0.args")?.listValue)
-        #expect(args.contains("--provider=aws")) // route53
-        #expect(args.contains("--domain-filter=bizra.ai"))
-        #expect(args.contains("--source=crd") && !args.contains("--source=ingress"), "DNSEndpoints are the one source of records")
-        #expect(args.contains("--txt-owner-id=bizra-production"))
-        let image = try #require(F.value(deployment, "spec.template.spec.containers.0.image")?.stringValue)
-        #expect(image.hasPrefix("registry.k8s.io/external-dns/external-dns:v"))
-        #expect(F.find(objects, "ServiceAccount", "external-dns") != nil)
-        #expect(F.find(objects, "ClusterRole", "bizra-external-dns") != nil)
-        #expect(F.value(F.find(objects, "ClusterRoleBinding", "bizra-external-dns"), "roleRef.name") == "bizra-external-dns")
+    static let regions = ["us-east-1", "eu-west-1", "ap-southeast-1", "ap-northeast-1"]
+
+    /// The objects of one region's cluster.
+    func cluster(_ region: String) -> [KubernetesObject] { objects.filter { $0.placement.includes(region) } }
+
+    @Test func eachClusterHasItsOwnExternalDNSOwningItsOwnRecords() throws {
+        for region in Self.regions {
+            let objects = cluster(region)
+            #expect(objects.filter { $0.kind == "Deployment" && $0.name == "external-dns" }.count == 1, "\(region)")
+            let deployment = try #require(F.find(objects, "Deployment", "external-dns"))
+            let args = try #require(F.value(deployment, "spec.template.spec.containers.0.args")?.listValue)
+            #expect(args.contains("--provider=aws")) // route53
+            #expect(args.contains("--domain-filter=bizra.ai"))
+            #expect(args.contains("--source=ingress") && args.contains("--source=service"))
+            #expect(args.contains(.string("--txt-owner-id=bizra-production-\(region)")), "one owner per cluster")
+            #expect(args.contains("--txt-prefix=%{record_type}-"), "TXT records never share a name with the alias")
+            #expect(F.value(deployment, "spec.template.spec.containers.0.env.0.value") == .string(region))
+            let image = try #require(F.value(deployment, "spec.template.spec.containers.0.image")?.stringValue)
+            #expect(image.hasPrefix("registry.k8s.io/external-dns/external-dns:v"))
+            #expect(F.find(objects, "ServiceAccount", "external-dns") != nil)
+            #expect(F.value(F.find(objects, "ClusterRoleBinding", "bizra-external-dns"), "roleRef.name") == "bizra-external-dns")
+        }
+        #expect(F.find(objects, "DNSEndpoint", "bizra-us-east-1") == nil, "records come from each cluster's Ingress")
     }
 
-    @Test func eachRegionHasAWeightedIngressAndDNSEndpoint() throws {
+    @Test func eachClusterHasOneWeightedIngress() throws {
+        let planned = ServicesIngressPlanner().objects(for: PlanContext(spec: F.spec))
         for (region, weight) in [("us-east-1", "70"), ("eu-west-1", "20"), ("ap-southeast-1", "10"), ("ap-northeast-1", "0")] {
-            let ingress = try #require(F.find(objects, "Ingress", "bizra-\(region)"))
+            let ingresses = planned.filter { $0.kind == "Ingress" && $0.placement.includes(region) }
+            #expect(ingresses.count == 1, "one Ingress for the host in \(region)")
+            let ingress = try #require(ingresses.first)
+            #expect(ingress.name == "bizra")
             #expect(ingress.annotations["external-dns.alpha.kubernetes.io/set-identifier"] == region)
             #expect(ingress.annotations["external-dns.alpha.kubernetes.io/aws-weight"] == weight)
             #expect(ingress.annotations["external-dns.alpha.kubernetes.io/ttl"] == "60")
             #expect(ingress.annotations["alb.ingress.kubernetes.io/healthcheck-path"] == "/health")
             #expect(ingress.annotations["alb.ingress.kubernetes.io/healthcheck-interval-seconds"] == "30")
             #expect(ingress.annotations["alb.ingress.kubernetes.io/unhealthy-threshold-count"] == "3")
+            #expect(F.value(ingress, "spec.ingressClassName") == "alb")
             #expect(F.value(ingress, "spec.rules.0.host") == "api.bizra.ai")
-            let endpoint = try #require(F.value(F.find(objects, "DNSEndpoint", "bizra-\(region)"), "spec.endpoints.0"))
-            #expect(endpoint["dnsName"] == "api.bizra.ai")
-            #expect(endpoint["setIdentifier"] == .string(region))
-            #expect(endpoint["recordTTL"] == 60)
-            let properties = try #require(endpoint["providerSpecific"]?.listValue)
-            #expect(properties.contains(["name": "aws/weight", "value": .string(weight)]))
-            #expect(properties.contains(["name": "health-check/path", "value": "/health"]))
-            #expect(properties.contains(["name": "health-check/failure-threshold", "value": "3"]))
         }
     }
 
     @Test func standbyRegionsWeighNothing() throws {
         var spec = F.spec
         spec.regions?.list[1].standby = true
-        let ingress = F.find(MultiRegionPlanner().objects(for: PlanContext(spec: spec)), "Ingress", "bizra-eu-west-1")
+        let ingress = ServicesIngressPlanner().objects(for: PlanContext(spec: spec))
+            .first { $0.kind == "Ingress" && $0.placement.includes("eu-west-1") }
         #expect(ingress?.annotations["external-dns.alpha.kubernetes.io/aws-weight"] == "0")
     }
 
-    @Test func databaseReplicasStreamFromThePrimary() throws {
+    @Test func eachReplicaRegionRunsAReplicaThatStreamsFromThePrimary() throws {
         for region in ["eu-west-1", "ap-southeast-1", "ap-northeast-1"] {
-            let cluster = try #require(F.find(objects, "Cluster", "postgres-\(region)"))
-            #expect(F.value(cluster, "spec.replica.enabled") == true)
-            #expect(F.value(cluster, "spec.replica.source") == "postgres")
-            #expect(F.value(cluster, "spec.bootstrap.pg_basebackup.source") == "postgres")
-            #expect(F.value(cluster, "spec.externalClusters.0.name") == "postgres")
-            #expect(F.value(cluster, "spec.instances") == 3)
-            #expect(F.value(cluster, "spec.storage.size") == "100Gi")
+            let clusters = cluster(region).filter { $0.kind == "Cluster" }
+            #expect(clusters.count == 1, "one replica in \(region)")
+            let replica = try #require(clusters.first)
+            #expect(replica.name == "postgres", "the same name as the primary: the services' references hold in every region")
+            #expect(F.value(replica, "spec.replica.enabled") == true)
+            #expect(F.value(replica, "spec.replica.source") == "postgres-us-east-1")
+            #expect(F.value(replica, "spec.bootstrap.pg_basebackup.source") == "postgres-us-east-1")
+            #expect(F.value(replica, "spec.externalClusters.0.name") == "postgres-us-east-1")
+            #expect(F.value(replica, "spec.externalClusters.0.connectionParameters.host") == "postgres.us-east-1.bizra.ai")
+            #expect(F.value(replica, "spec.externalClusters.0.sslRootCert.name") == "postgres-ca")
+            #expect(F.value(replica, "spec.certificates.clientCASecret") == "postgres-ca")
+            #expect(F.value(replica, "spec.instances") == 3)
+            #expect(F.find(cluster(region), "Service", "postgres-primary") == nil)
         }
-        #expect(F.find(objects, "Cluster", "postgres-us-east-1") == nil)
-        #expect(F.find(objects, "ConfigMap", "redis-cluster-replication") != nil)
+        #expect(cluster("us-east-1").filter { $0.kind == "Cluster" }.isEmpty, "the primary is planned with the workloads (03)")
+        let endpoint = try #require(F.find(cluster("us-east-1"), "Service", "postgres-primary"))
+        #expect(F.value(endpoint, "spec.type") == "LoadBalancer")
+        #expect(endpoint.annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"] == "internal")
+        #expect(endpoint.annotations["external-dns.alpha.kubernetes.io/hostname"] == "postgres.us-east-1.bizra.ai")
+        #expect(F.value(endpoint, "spec.selector")?["cnpg.io/instanceRole"] == "primary")
+        #expect(!objects.contains { $0.kind == "ConfigMap" && $0.name.hasSuffix("-replication") }, "nothing would read it")
+    }
+
+    @Test func aPrimaryHostFromTheSpecIsWhatTheReplicasReach() throws {
+        var spec = F.spec
+        spec.regions?.databaseReplication?.primaryHost = "db.internal.example.com"
+        let objects = MultiRegionPlanner().objects(for: PlanContext(spec: spec))
+        let replica = try #require(objects.first { $0.kind == "Cluster" && $0.placement.includes("eu-west-1") })
+        #expect(F.value(replica, "spec.externalClusters.0.connectionParameters.host") == "db.internal.example.com")
+        let primary = try #require(WorkloadsPlanner().objects(for: PlanContext(spec: spec)).first { $0.kind == "Cluster" })
+        #expect(primary.placement == .only("us-east-1"))
+        #expect(F.value(primary, "spec.certificates.serverAltDNSNames.0") == "db.internal.example.com")
     }
 
     @Test func backupCronJobKeepsTheSchedule() throws {
         let cronJob = try #require(F.find(objects, "CronJob", "bizra-dr-backup"))
+        #expect(cronJob.placement == .only("us-east-1"), "the backup runs beside the primary")
         #expect(F.value(cronJob, "spec.schedule") == "*/15 * * * *")
         #expect(F.value(cronJob, "spec.concurrencyPolicy") == "Forbid")
         let pod = try #require(F.value(cronJob, "spec.jobTemplate.spec.template.spec"))
@@ -89,6 +121,7 @@ struct MultiRegionPlannerTests {
 
     @Test func dashboardIsGrafanaJSON() throws {
         let map = try #require(F.find(objects, "ConfigMap", "bizra-multi-region-dashboard"))
+        #expect(map.placement == .only("us-east-1"), "where the regions' series meet")
         #expect(map.labels["grafana_dashboard"] == "1")
         let json = try #require(F.value(map, "data")?.mapValue?["multi-region.json"]?.stringValue)
         let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -98,18 +131,22 @@ struct MultiRegionPlannerTests {
 
     @Test func alertsFollowTheSLA() throws {
         let rule = try #require(F.find(objects, "PrometheusRule", "bizra-multi-region"))
-        let rules = (F.value(rule, "spec.groups")?.listValue ?? []).flatMap { $0["rules"]?.listValue ?? [] }
+        #expect(rule.placement == .only("us-east-1"))
+        let replication = try #require(F.find(objects, "PrometheusRule", "bizra-replication"))
+        #expect(replication.placement == .clusters(["eu-west-1", "ap-southeast-1", "ap-northeast-1"]), "where the replicas measure their lag")
+        let rules = [rule, replication].flatMap { (F.value($0, "spec.groups")?.listValue ?? []).flatMap { $0["rules"]?.listValue ?? [] } }
         func expr(_ alert: String) -> [String] { rules.filter { $0["alert"] == .string(alert) }.compactMap { $0["expr"]?.stringValue } }
         #expect(expr("RegionalIhsanDivergence").first?.hasSuffix(" > 10") == true)
         #expect(expr("RegionTrafficImbalance").count == 4)
         #expect(expr("RegionTrafficImbalance").contains { $0.contains("region=\"us-east-1\"") && $0.hasSuffix(" - 70) > 10") })
         #expect(expr("DatabaseReplicationLagAboveSLA").first?.hasSuffix(" > 1") == true)
         #expect(expr("DatabaseReplicationLagHigh").first?.hasSuffix(" > 5") == true)
-        #expect(expr("RedisReplicationLagAboveSLA").first?.hasSuffix(" > 0.1") == true)
-        #expect(expr("RedisReplicationLagHigh").first?.hasSuffix(" > 0.15") == true)
-        #expect(expr("CrossRegionLatencyHigh").first?.hasSuffix(" > 0.05") == true)
-        if let result = try F.checkRules(rule) {
-            #expect(result.status == 0, "\(result.output)")
+        #expect(expr("RedisReplicationLagHigh").isEmpty, "nothing replicates Redis across regions")
+        #expect(expr("CrossRegionLatencyHigh").isEmpty, "nothing probes it: the alert could never fire")
+        for object in [rule, replication] {
+            if let result = try F.checkRules(object) {
+                #expect(result.status == 0, "\(result.output)")
+            }
         }
     }
 
@@ -127,9 +164,11 @@ struct MultiRegionPlannerTests {
     }
 
     @Test func manifestValidatesAgainstTheSchemas() throws {
-        if let result = try F.validate(objects, as: "09-multi-region-deployment.yaml") {
-            #expect(result.status == 0, "\(result.output)")
-            #expect(result.output.contains(" 0 problems"), "\(result.output)")
+        for region in Self.regions {
+            if let result = try F.validate(cluster(region), as: "09-multi-region-deployment.yaml") {
+                #expect(result.status == 0, "\(region): \(result.output)")
+                #expect(result.output.contains(" 0 problems"), "\(region): \(result.output)")
+            }
         }
     }
 }
