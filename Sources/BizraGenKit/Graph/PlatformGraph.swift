@@ -1,9 +1,10 @@
 import BizraSpec
 
-/// The reference graph of a spec: services, databases, caches (Redis, Varnish), regions, the DNS
-/// zone, chaos and backups, and the references between them (dependsOn, the Varnish backend,
-/// replication sources and targets, the chaos target, trigger connections, DNS weights, backup
-/// copies). Nodes and edges come in spec order, so the drawing is deterministic.
+/// The reference graph of a spec: services, databases, caches (Redis, Varnish), regions (each its
+/// own cluster, with its kubectl context), the DNS zone, chaos and backups, and the references
+/// between them (dependsOn, the Varnish backend, database replicas in their regions' clusters,
+/// the chaos target and the clusters it runs in, trigger connections, DNS weights, backup copies).
+/// Nodes and edges come in spec order, so the drawing is deterministic.
 public struct PlatformGraph: Equatable, Sendable {
     /// What a node stands for; it sets the node's shape.
     public enum Kind: String, Equatable, Sendable {
@@ -51,7 +52,7 @@ public struct PlatformGraph: Equatable, Sendable {
         }
         if let regions = spec.regions {
             for region in regions.list {
-                var detail = "\(region.weight)%"
+                var detail = "cluster \(region.clusterContext), \(region.weight)%"
                 if region.name == regions.primary { detail += ", primary" }
                 if region.canary { detail += ", canary" }
                 if region.standby { detail += ", standby" }
@@ -77,10 +78,9 @@ public struct PlatformGraph: Equatable, Sendable {
             for region in regions.list {
                 link(id(.dns, regions.dns.zone), to: resolveRegion(region.name, spec), "\(region.weight)%", dashed: region.standby)
             }
-            for (replication, label) in [(regions.databaseReplication, "replica"), (regions.redisReplication, "secondary")] {
-                guard let replication else { continue }
+            if let replication = regions.databaseReplication {
                 for target in replication.targets {
-                    link(resolve(replication.source, spec), to: resolveRegion(target, spec), label, dashed: true)
+                    link(resolve(replication.source, spec), to: resolveRegion(target, spec), "replica", dashed: true)
                 }
             }
             if let backup = regions.backup {
@@ -94,6 +94,11 @@ public struct PlatformGraph: Equatable, Sendable {
             let name = chaos.workflow?.name ?? "chaos"
             add(.chaos, name, "\(chaos.experiments.count) experiments\(chaos.paused ? ", paused" : "")")
             link(id(.chaos, name), to: resolve(chaos.target, spec), "chaos target")
+            if spec.regions != nil {
+                for cluster in PlanContext(spec: spec).chaosClusters {
+                    link(id(.chaos, name), to: resolveRegion(cluster, spec), "runs in", dashed: true)
+                }
+            }
         }
     }
 

@@ -15,8 +15,8 @@ import Testing
             "service/bizra-node0 -trigger validation-queue-> redis/redis-cluster",
             "varnish/varnish -backend :http-> service/bizra-node0",
             "database/postgres -replica-> region/ap-northeast-1",
-            "redis/redis-cluster -secondary-> region/eu-west-1",
             "chaos/resilience-test -chaos target-> service/bizra-node0",
+            "chaos/resilience-test -runs in-> region/ap-southeast-1",
             "dns/bizra.ai -70%-> region/us-east-1",
             "backup/s3://bizra-dr-backups -copy-> region/eu-west-1",
         ] {
@@ -24,6 +24,8 @@ import Testing
         }
         #expect(!graph.nodes.contains { $0.kind == .unresolved })
         #expect(graph.nodes.filter { $0.kind == .region }.map(\.name) == ["us-east-1", "eu-west-1", "ap-southeast-1", "ap-northeast-1"])
+        #expect(graph.nodes.first { $0.id == "region/us-east-1" }?.detail == "cluster us-east-1, 70%, primary")
+        #expect(!edges.contains { $0.hasPrefix("redis/") && $0.contains("region/") }, "Redis is region-local: no cross-region edge")
     }
 
     @Test func followsTheSpecAndShowsUnresolvedNames() throws {
