@@ -84,7 +84,8 @@ public enum TreeDiffJSON {
             item["objects"] = file.objects.map { object -> [String: Any] in
                 var value: [String: Any] = [
                     "id": object.identity.description, "group": object.identity.group, "kind": object.identity.kind,
-                    "namespace": object.identity.namespace, "name": object.identity.name, "change": object.change.rawValue,
+                    "namespace": object.identity.namespace, "name": object.identity.name, "cluster": object.identity.cluster,
+                    "change": object.change.rawValue,
                 ]
                 if let moved = object.movedFrom { value["movedFrom"] = moved }
                 value["fields"] = object.fields.map { field -> [String: Any] in

@@ -57,6 +57,19 @@ import Testing
         #expect(TreeDiffText().render(diff) == "no differences")
     }
 
+    @Test func theSameObjectInEachClusterIsMatchedInItsOwnCluster() {
+        let changed = deployment.replacingOccurrences(of: "replicas: 3", with: "replicas: 4")
+        let old = tree(["clusters/us-east-1/k8s/03.yaml": deployment, "clusters/eu-west-1/k8s/03.yaml": deployment])
+        let new = tree(["clusters/us-east-1/k8s/03.yaml": deployment, "clusters/eu-west-1/k8s/03.yaml": changed])
+        let diff = TreeDiff(old: old, new: new)
+        #expect(diff.objects.map(\.identity.cluster) == ["eu-west-1"], "a change in one cluster is that cluster's alone")
+        #expect(diff.objects.first?.change == .changed && diff.objects.first?.movedFrom == nil)
+        let text = TreeDiffText().render(diff)
+        #expect(text.contains("~ Deployment.apps bizra-production/bizra-node0 in cluster eu-west-1"), "\(text)")
+        let removed = TreeDiff(old: old, new: tree(["clusters/us-east-1/k8s/03.yaml": deployment]))
+        #expect(removed.objects.map { "\($0.change) \($0.identity.cluster)" } == ["removed eu-west-1", "removed eu-west-1"])
+    }
+
     @Test func fieldChangesCarryYAMLPathsAndMatchListItemsByName() {
         let changed = deployment
             .replacingOccurrences(of: "replicas: 3", with: "replicas: 4")
