@@ -27,6 +27,14 @@ enum SpecDecoding {
         let chaos = r.optional("chaos", Decode.chaos)
         let regions = r.optional("regions", Decode.regions)
         let benchmarks = r.optional("benchmarks", Decode.benchmarks)
+        if let replication = regions?.databaseReplication, !replication.targets.isEmpty,
+           !services.contains(where: { $0.secrets != nil }) {
+            // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
+            context.report(Finding(rule: "SPEC003",
+                                   message: "replication.postgres cannot be wired without a secret store: its clusters share a CA read from "
+                                       + "'<platform>/<environment>/\(replication.source)-ca' in the store; give a service 'secrets: { store: ... }'",
+                                   at: replication.sourceMap["source"]))
+        }
         guard let (platform, sla) = all(platform, sla) else { return nil }
         var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,

@@ -153,6 +153,35 @@ import Testing
         #expect(throws: SpecError.self) { try SpecLoader().load(path: folder.path, environment: "prod") }
     }
 
+    @Test func aReplicatedDatabaseWithoutASecretStoreIsALocatedError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bizra-replica-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            version: 1
+            platform: { name: shop, environment: production, namespace: shop, domain: shop.example.com }
+            sla:
+              latency: { p50: 50ms, p95: 100ms, p99: 200ms }
+              errorRate: 1%
+              throughput: { peak: 100rps, sustained: 80rps }
+              ihsanScore: { min: 95, duringChaos: 95, maxRegionalVariance: 10 }
+            databases:
+              - { name: orders, engine: postgresql, version: "16", instances: 2, storage: 10Gi,
+                  resources: { requests: { cpu: "1", memory: 1Gi }, limits: { cpu: "1", memory: 1Gi } } }
+            regions:
+              primary: eu-west-1
+              dns: { provider: route53, zone: example.com, ttl: 60s, healthCheck: { path: /health, interval: 30s, failureThreshold: 3 } }
+              list: [{ name: eu-west-1, weight: 100 }, { name: eu-central-1, weight: 0, standby: true }]
+              replication:
+                postgres: { source: orders, replicas: [eu-central-1], lagAlert: 5s }
+
+            """.write(to: folder.appendingPathComponent("spec.yaml"), atomically: true, encoding: .utf8)
+        let error = try #require(throws: SpecError.self) { try SpecLoader().load(path: folder.path) }
+        let finding = try #require(error.findings.first { $0.rule == "SPEC003" })
+        #expect(finding.message.contains("replication.postgres cannot be wired without a secret store"))
+        #expect(finding.location?.line == 16, "at the replication's source")
+    }
+
     @Test func overlayDeletesANamedItem() throws {
         let overlay = "regions: { list: [{ name: ap-northeast-1, $patch: delete }, { name: us-east-1, weight: 80 }, { name: eu-west-1, weight: 20 }, { name: ap-southeast-1, $patch: delete }] }\n"
         let spec = try SpecLoader().loadReference(overlay: ("staging.yaml", overlay))
