@@ -1,6 +1,7 @@
 // The floor of `make bench`: the least a Swift program can do to produce bizra-gen's output.
-// It loads Foundation, as bizra-gen does, and writes BYTES bytes spread over FILES files under
-// OUT_DIR (created), each with Data.write: no parsing, no planning, no rendering.
+// Linked like the release bizra-gen (the Swift runtime and Foundation statically), it writes
+// BYTES bytes spread over FILES files under OUT_DIR (created), each with Data.write: no parsing,
+// no planning, no rendering.
 //
 //     floor OUT_DIR BYTES FILES
 import Foundation
