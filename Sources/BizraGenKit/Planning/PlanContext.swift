@@ -61,6 +61,12 @@ public struct PlanContext: Sendable {
         return labels
     }
 
+    /// The annotations that give a ServiceAccount its AWS identity: the IRSA role of
+    /// `platform.aws.accountId`; none without it (EKS Pod Identity associates the role outside the cluster).
+    public func cloudIdentity(serviceAccount name: String) -> [String: String] {
+        platform.awsRole(forServiceAccount: name).map { ["eks.amazonaws.com/role-arn": $0] } ?? [:]
+    }
+
     /// The selector labels of a workload: stable across spec changes, a subset of `labels`.
     public func selector(name: String) -> [String: String] {
         ["app.kubernetes.io/name": name, "app.kubernetes.io/part-of": labels(component: name)["app.kubernetes.io/part-of"]!]

@@ -21,6 +21,10 @@ extension SpecSchema {
                 .optional("description", text("What it is for.")),
                 .optional("default", .boolean(description: "Whether pods without a class get this one.")),
             ]), named: true)),
+        .optional("aws", .object(description: "The AWS account of the platform's cloud identities.", properties: [
+            .required("accountId", .text(description: "The account whose IAM roles <platform>-<environment>-<serviceaccount> the pods assume through IRSA (without it: EKS Pod Identity).",
+                                         pattern: "^[0-9]{12}$", acceptsNumbers: true)),
+        ])),
         .optional("gitops", .object(description: "The Git repository Argo CD and Flux deploy each cluster's folder from.", properties: [
             .optional("repository", text("The repository's URL (default https://github.com/<name>/<name>-platform.git).")),
             .optional("branch", text("The branch the controllers follow (default main).")),

@@ -175,7 +175,8 @@ enum EmbeddedTemplates {
             }
         }
 
-        # Who may PURGE.
+        # Who may PURGE, on the purge listener only (-a purge=:{{{purgePort}}}, which no Service exposes):
+        # behind a load balancer every client.ip on the public listener is the balancer's own address.
         acl purge {
         {{#purge}}
             "{{{address}}}"/{{{prefix}}};
@@ -184,7 +185,7 @@ enum EmbeddedTemplates {
 
         sub vcl_recv {
             if (req.method == "PURGE") {
-                if (!client.ip ~ purge) {
+                if (local.socket != "purge" || !client.ip ~ purge) {
                     return (synth(405, "Not allowed"));
                 }
                 return (purge);
@@ -197,7 +198,14 @@ enum EmbeddedTemplates {
             if (req.http.Authorization || req.http.Cookie) {
                 return (pass);
             }
-            return (hash);
+            # Only what a caching rule covers is looked up; everything else passes straight through, so
+            # uncacheable requests never queue behind each other (request coalescing).
+        {{#rules}}
+            if (req.url ~ {{{match}}}) {
+                return (hash);
+            }
+        {{/rules}}
+            return (pass);
         }
 
         sub vcl_backend_response {
@@ -207,13 +215,15 @@ enum EmbeddedTemplates {
                     return (abandon);
                 }
                 set beresp.uncacheable = true;
-                set beresp.ttl = 0s;
+                set beresp.ttl = {{{hitForMiss}}};
                 return (deliver);
             }
-            # A response that sets a cookie is personal: pass it through uncached.
-            if (beresp.http.Set-Cookie) {
+            # A response that sets a cookie or is marked private is personal: pass it through uncached. The
+            # uncacheable object is remembered (hit-for-miss) for a while, so that later requests for it go
+            # to the backend at once instead of waiting on each other.
+            if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)") {
                 set beresp.uncacheable = true;
-                set beresp.ttl = 0s;
+                set beresp.ttl = {{{hitForMiss}}};
                 return (deliver);
             }
             # The caching rules, in order: the first match wins.
@@ -225,7 +235,7 @@ enum EmbeddedTemplates {
                 return (deliver);
             }
         {{/rules}}
-            # No rule matched: pass through, uncached.
+            # No rule matched (a passed request): uncached.
             set beresp.uncacheable = true;
             set beresp.ttl = 0s;
             return (deliver);

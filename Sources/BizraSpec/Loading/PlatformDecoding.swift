@@ -50,10 +50,13 @@ extension Decode {
             gitops.source = g.source
             return gitops
         })
+        let account = r.optional("aws", Decode.object("platform.aws") { a -> String? in
+            a.required("accountId", Decode.string)
+        }) ?? nil
         guard let (name, environment, namespace, domain) = all(name, environment, namespace, domain) else { return nil }
         var platform = Platform(name: name, environment: environment, namespace: namespace, domain: domain,
                                 kubernetesVersion: kubernetesVersion, labels: labels, quota: quota,
-                                priorityClasses: priorityClasses, gitops: gitops)
+                                priorityClasses: priorityClasses, gitops: gitops, awsAccountID: account)
         platform.source = r.source
         return platform
     } }

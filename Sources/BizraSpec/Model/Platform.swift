@@ -12,11 +12,15 @@ public struct Platform: Equatable, Sendable {
     public var priorityClasses: [PriorityClass]
     /// Where the GitOps controllers find the generated output.
     public var gitops: GitOps
+    /// `platform.aws.accountId`: the AWS account whose IAM roles the pods assume (IRSA); nil: the
+    /// pods that call AWS use the identity EKS Pod Identity associates with their ServiceAccount.
+    public var awsAccountID: String?
     public var source = SourceMap()
 
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.30", labels: [String: String] = [:],
-                quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps()) {
+                quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
+                awsAccountID: String? = nil) {
         self.name = name
         self.environment = environment
         self.namespace = namespace
@@ -26,6 +30,13 @@ public struct Platform: Equatable, Sendable {
         self.quota = quota
         self.priorityClasses = priorityClasses
         self.gitops = gitops
+        self.awsAccountID = awsAccountID
+    }
+
+    /// The IAM role a ServiceAccount assumes through IRSA: `arn:aws:iam::<account>:role/<platform>-<environment>-<name>`,
+    /// when the spec names the account.
+    public func awsRole(forServiceAccount name: String) -> String? {
+        awsAccountID.map { "arn:aws:iam::\($0):role/\(self.name)-\(environment)-\(name)" }
     }
 
     /// Whether this environment is production (chaos must then be paused unless allowed).

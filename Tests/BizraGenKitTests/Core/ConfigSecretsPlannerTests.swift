@@ -12,15 +12,31 @@ import Testing
         #expect(configMap.coreField("data", "LOG_LEVEL") == "info")
     }
 
-    @Test func secretStoreIsAWSSecretsManagerInThePrimaryRegionWithoutCredentials() throws {
+    @Test func eachClusterReadsItsOwnRegionsStoreWithoutCredentials() throws {
+        for region in ["us-east-1", "eu-west-1", "ap-southeast-1", "ap-northeast-1"] {
+            let inCluster = objects.filter { $0.placement.includes(region) }
+            let store = try #require(inCluster.coreObject("SecretStore", "aws-secrets-manager"))
+            #expect(store.apiVersion == "external-secrets.io/v1")
+            let aws = store.coreField("spec", "provider", "aws")
+            #expect(aws?["service"] == "SecretsManager")
+            #expect(aws?["region"] == .string(region), "a region keeps its secrets when another fails")
+            #expect(aws?["auth"] == nil, "without an account: the controller's own identity (EKS Pod Identity)")
+            let account = try #require(inCluster.coreObject("ServiceAccount", "aws-secrets-manager"))
+            #expect(account.annotations.isEmpty)
+        }
+    }
+
+    @Test func withAnAccountTheStoreAssumesItsIRSARole() throws {
+        var spec = CoreFixture.spec
+        spec.platform.awsAccountID = "210987654321"
+        let objects = ConfigSecretsPlanner().objects(for: PlanContext(spec: spec))
         let store = try #require(objects.coreObject("SecretStore", "aws-secrets-manager"))
-        #expect(store.apiVersion == "external-secrets.io/v1")
-        let aws = store.coreField("spec", "provider", "aws")
-        #expect(aws?["service"] == "SecretsManager")
-        #expect(aws?["region"] == "us-east-1")
-        #expect(aws?["auth"]?["jwt"]?["serviceAccountRef"]?["name"] == "aws-secrets-manager")
-        #expect(aws?["auth"]?["secretRef"] == nil)
-        #expect(objects.coreObject("ServiceAccount", "aws-secrets-manager") != nil)
+        #expect(store.coreField("spec", "provider", "aws", "auth", "jwt", "serviceAccountRef", "name") == "aws-secrets-manager")
+        let account = try #require(objects.coreObject("ServiceAccount", "aws-secrets-manager"))
+        #expect(account.annotations["eks.amazonaws.com/role-arn"] == "arn:aws:iam::210987654321:role/bizra-production-aws-secrets-manager",
+                "external-secrets' jwt auth refuses a ServiceAccount without it")
+        let dns = MultiRegionPlanner().objects(for: PlanContext(spec: spec)).first { $0.kind == "ServiceAccount" && $0.name == "external-dns" }
+        #expect(dns?.annotations["eks.amazonaws.com/role-arn"] == "arn:aws:iam::210987654321:role/bizra-production-external-dns")
     }
 
     @Test func externalSecretMapsEachKeyToItsPathInTheStore() throws {

@@ -110,7 +110,10 @@ enum CoreFixture {
                        Regions.Region(name: "ap-southeast-1", weight: 10, canary: true),
                        Regions.Region(name: "ap-northeast-1", weight: 0, standby: true)],
                 databaseReplication: Regions.Replication(source: "postgres", targets: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
-                                                         lagAlert: duration("5s"))))
+                                                         lagAlert: duration("5s")),
+                backup: Regions.Backup(schedule: try! Cron(parsing: "*/15 * * * *"), bucket: "s3://bizra-dr-backups",
+                                       replicateTo: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
+                                       include: ["kubernetes-resources", "ground-truth-database"])))
     }
 
     static var context: PlanContext { PlanContext(spec: spec) }

@@ -16,9 +16,17 @@ struct VarnishVCLRendererTests {
 
     @Test func purgeIsAllowedOnlyFromTheACL() {
         #expect(vcl.contains(#""10.0.0.0"/8;"#))
-        #expect(vcl.contains("if (!client.ip ~ purge)"))
+        #expect(vcl.contains(#"if (local.socket != "purge" || !client.ip ~ purge)"#), "the purge listener only: behind the load balancer client.ip is its own")
         #expect(vcl.contains("return (synth(405"))
         #expect(vcl.contains("return (purge);"))
+    }
+
+    @Test func onlyWhatARuleCoversIsLookedUpAndUncacheableAnswersAreHitForMiss() {
+        #expect(vcl.contains("if (req.url ~ \"^/api/\") {\n        return (hash);\n    }"))
+        #expect(vcl.contains("    return (pass);\n}"), "every other request passes: no coalescing behind an uncacheable one")
+        #expect(vcl.contains("set beresp.ttl = 2m;"), "hit-for-miss remembered for two minutes")
+        #expect(!vcl.contains("set beresp.uncacheable = true;\n        set beresp.ttl = 0s;"))
+        #expect(vcl.contains("private|no-store|no-cache"))
     }
 
     @Test func rulesAppearInSpecOrderWithTheirTTLAndGrace() throws {

@@ -16,14 +16,15 @@ backend default {
     }
 }
 
-# Who may PURGE.
+# Who may PURGE, on the purge listener only (-a purge=:8081, which no Service exposes):
+# behind a load balancer every client.ip on the public listener is the balancer's own address.
 acl purge {
     "10.0.0.0"/8;
 }
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (!client.ip ~ purge) {
+        if (local.socket != "purge" || !client.ip ~ purge) {
             return (synth(405, "Not allowed"));
         }
         return (purge);
@@ -36,7 +37,18 @@ sub vcl_recv {
     if (req.http.Authorization || req.http.Cookie) {
         return (pass);
     }
-    return (hash);
+    # Only what a caching rule covers is looked up; everything else passes straight through, so
+    # uncacheable requests never queue behind each other (request coalescing).
+    if (req.url ~ "^/api/v1/static") {
+        return (hash);
+    }
+    if (req.url ~ "^/static/") {
+        return (hash);
+    }
+    if (req.url ~ "^/api/") {
+        return (hash);
+    }
+    return (pass);
 }
 
 sub vcl_backend_response {
@@ -46,13 +58,15 @@ sub vcl_backend_response {
             return (abandon);
         }
         set beresp.uncacheable = true;
-        set beresp.ttl = 0s;
+        set beresp.ttl = 2m;
         return (deliver);
     }
-    # A response that sets a cookie is personal: pass it through uncached.
-    if (beresp.http.Set-Cookie) {
+    # A response that sets a cookie or is marked private is personal: pass it through uncached. The
+    # uncacheable object is remembered (hit-for-miss) for a while, so that later requests for it go
+    # to the backend at once instead of waiting on each other.
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)") {
         set beresp.uncacheable = true;
-        set beresp.ttl = 0s;
+        set beresp.ttl = 2m;
         return (deliver);
     }
     # The caching rules, in order: the first match wins.
@@ -74,7 +88,7 @@ sub vcl_backend_response {
         set beresp.grace = 6h;
         return (deliver);
     }
-    # No rule matched: pass through, uncached.
+    # No rule matched (a passed request): uncached.
     set beresp.uncacheable = true;
     set beresp.ttl = 0s;
     return (deliver);

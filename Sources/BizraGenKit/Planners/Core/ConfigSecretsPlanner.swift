@@ -76,13 +76,14 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
     /// The identity the store authenticates as (bound to a cloud role outside the cluster).
     func storeServiceAccount(_ store: String, _ context: PlanContext) -> KubernetesObject {
         KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: store, namespace: context.namespace,
-                         labels: context.labels(component: "secret-store", name: store), annotations: [:],
+                         labels: context.labels(component: "secret-store", name: store),
+                         annotations: context.cloudIdentity(serviceAccount: store),
                          body: ["automountServiceAccountToken": false])
     }
 
     func secretStore(_ store: String, _ provider: SecretStoreProvider, _ context: PlanContext) -> KubernetesObject {
         KubernetesObject(apiVersion: Self.externalSecretsAPIVersion, kind: "SecretStore", name: store,
                          namespace: context.namespace, labels: context.labels(component: "secret-store", name: store),
-                         annotations: [:], body: ["spec": ["provider": provider.provider(serviceAccount: store)]])
+                         annotations: [:], body: ["spec": ["provider": provider.provider(serviceAccount: context.platform.awsAccountID == nil ? nil : store)]])
     }
 }

@@ -72,6 +72,19 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(replication.source)-to-primary", from: instances, to: .privateNetworks,
                                        ports: port, placement: .clusters(Set(replication.targets))))
         }
+        if let regions = spec.regions, let backup = regions.backup {
+            // The DR backup's dumps: its own egress policy lets it out, these let it in.
+            let job = pods(DisasterRecoveryBackup.name(context))
+            let primary = Placement.only(context.primaryCluster)
+            if backup.include.contains("ground-truth-database"), let database = DisasterRecoveryBackup.database(spec, regions: regions) {
+                allows.append(NetworkAllow(name: "allow-dr-backup-to-\(database.name)", from: job, to: databasePods(database.name),
+                                           ports: [.tcp(DatabaseCluster.postgresPort)], placement: primary))
+            }
+            if backup.include.contains("redis-snapshots"), let redis = spec.caching?.redis {
+                allows.append(NetworkAllow(name: "allow-dr-backup-to-\(redis.name)", from: job, to: pods(redis.name),
+                                           ports: [.tcp(RedisClusterPlan.clientPort)], placement: primary))
+            }
+        }
         if let redis = spec.caching?.redis {
             let redisPorts = Self.redisPorts.map(NetworkAllow.Port.tcp)
             allows.append(NetworkAllow(name: "allow-\(redis.name)-to-\(redis.name)", from: pods(redis.name),
@@ -91,6 +104,10 @@ public struct NetworkPolicyPlan {
         if let varnish = spec.caching?.varnish {
             allows.append(NetworkAllow(name: "allow-prometheus-to-\(varnish.name)", from: prometheus, to: pods(varnish.name),
                                        ports: [.tcp(VarnishPlan.exporterPort)]))
+            if !varnish.purgeAllowFrom.isEmpty {
+                allows.append(NetworkAllow(name: "allow-purge-to-\(varnish.name)", from: .addresses(varnish.purgeAllowFrom),
+                                           to: pods(varnish.name), ports: [.tcp(VarnishPlan.purgePort)]))
+            }
         }
         allows.append(NetworkAllow(name: "allow-dns-egress", from: .allPods, to: .namespace("kube-system", pods: nil),
                                    ports: [NetworkAllow.Port(.number(53), protocol: "UDP"), .tcp(53)]))

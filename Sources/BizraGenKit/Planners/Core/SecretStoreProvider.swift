@@ -22,16 +22,16 @@ enum SecretStoreProvider {
 
     /// `spec.provider` of the SecretStore; authentication is the store's own ServiceAccount token
     /// (IRSA or EKS Pod Identity), never credentials.
-    func provider(serviceAccount: String) -> YAMLValue {
+    ///
+    /// With a ServiceAccount, the store authenticates as that account's IRSA role (external-secrets
+    /// `providers/v1/aws/auth/auth.go` requires its `eks.amazonaws.com/role-arn`); without one, as the
+    /// External Secrets controller's own identity (EKS Pod Identity).
+    func provider(serviceAccount: String?) -> YAMLValue {
         switch self {
         case let .aws(service, region):
-            [
-                "aws": [
-                    "service": .string(service),
-                    "region": .string(region),
-                    "auth": ["jwt": ["serviceAccountRef": ["name": .string(serviceAccount)]]],
-                ],
-            ]
+            var aws: YAMLMap = ["service": .string(service), "region": .string(region)]
+            if let serviceAccount { aws["auth"] = ["jwt": ["serviceAccountRef": ["name": .string(serviceAccount)]]] }
+            return ["aws": .map(aws)]
         }
     }
 }

@@ -38,16 +38,17 @@ enum ServiceDeployment {
         ])
         var template: YAMLMap = ["labels": CoreObjects.labelMap(labels)]
         if !podAnnotations.isEmpty { template.set("annotations", CoreObjects.labelMap(podAnnotations)) }
-        let spec: YAMLValue = [
-            "replicas": .int(service.minReplicas),
-            "revisionHistoryLimit": 5,
-            "selector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
-            "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 1, "maxUnavailable": 0]],
-            "template": ["metadata": .map(template), "spec": .map(podSpec)],
-        ]
+        // An autoscaled Deployment leaves `replicas` to its autoscaler: every apply would reset it otherwise.
+        let replicas: [(key: String, value: YAMLValue)] = service.autoscaling == nil ? [("replicas", .int(service.minReplicas))] : []
+        let spec = YAMLMap(replicas + [
+            ("revisionHistoryLimit", 5),
+            ("selector", ["matchLabels": CoreObjects.matchLabels(context, name: service.name)]),
+            ("strategy", ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 1, "maxUnavailable": 0]]),
+            ("template", ["metadata": .map(template), "spec": .map(podSpec)]),
+        ])
         return KubernetesObject(apiVersion: "apps/v1", kind: "Deployment", name: service.name,
                                 namespace: context.namespace, labels: labels, annotations: checkovSkips,
-                                body: ["spec": spec])
+                                body: ["spec": .map(spec)])
     }
 
     static func container(_ service: Service) -> YAMLValue {

@@ -145,6 +145,7 @@ struct DisasterRecoveryBackup {
         )
         var objects = [
             KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
+                             annotations: context.cloudIdentity(serviceAccount: name),
                              body: ["automountServiceAccountToken": .bool(needsResourceReader)]),
             cronJob,
             EgressPolicy(name: name, selector: selector, labels: labels, namespace: namespace, rules: egress).object,

@@ -106,7 +106,8 @@ struct ExternalDNS {
             ]
         )
         let serviceAccount = KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: Self.name,
-                                              namespace: namespace, labels: labels)
+                                              namespace: namespace, labels: labels,
+                                              annotations: context.cloudIdentity(serviceAccount: Self.name))
         let egress = EgressPolicy(name: Self.name, selector: selector, labels: labels, namespace: namespace,
                                   rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI])
         objects = [serviceAccount, clusterRole, binding, deployment, egress.object].map { $0.placed(in: region.name) }

@@ -48,7 +48,11 @@ enum ServiceAutoscalingPlan {
                     "query": .string(query),
                     "threshold": .string(NumberText.decimal(threshold)),
                 ]
-                metadata.set("activationThreshold", activation.map { .string(NumberText.decimal($0)) })
+                // KEDA ignores activation unless the workload can scale to zero (keda-docs
+                // concepts/scaling-deployments.md, "Activating and Scaling thresholds").
+                if autoscaling.min == 0 {
+                    metadata.set("activationThreshold", activation.map { .string(NumberText.decimal($0)) })
+                }
                 return ["name": .string(trigger.name), "type": "prometheus", "metadata": .map(metadata)]
             case .redis(let list, let length, let connection):
                 let address = redis.map { RedisClusterPlan.address(context, $0) }
@@ -72,7 +76,11 @@ enum ServiceAutoscalingPlan {
                 "minReplicaCount": .int(autoscaling.min),
                 "maxReplicaCount": .int(autoscaling.max),
                 "pollingInterval": .int(max(1, Int(autoscaling.pollingInterval.milliseconds / 1_000))),
-                "cooldownPeriod": .int(Int(autoscaling.cooldown.milliseconds / 1_000)),
+                // `cooldownPeriod` only applies when scaling to zero (keda-docs reference/scaledobject-spec.md);
+                // the HPA's scale-down stabilisation window is what waits `cooldown` before scaling in.
+                "advanced": ["horizontalPodAutoscalerConfig": ["behavior": ["scaleDown": [
+                    "stabilizationWindowSeconds": .int(min(3_600, Int(autoscaling.cooldown.milliseconds / 1_000))),
+                ]]]],
                 "triggers": .list(triggers),
             ]])]
         if usesRedisAuth, let secret {

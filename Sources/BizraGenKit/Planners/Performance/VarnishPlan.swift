@@ -4,10 +4,18 @@ import BizraSpec
 /// through `checksum/vcl`), with the exporter sidecar, behind a Service on port 80.
 enum VarnishPlan {
     static let component = "http-cache"
-    static let image = "varnish:7.5"
-    /// The exporter reads Varnish' shared memory, so it ships with varnishstat.
-    static let exporterImage = "jonnenauha/prometheus_varnish_exporter:1.6.1"
+    /// The `fresh` line of the official image (varnish/docker-varnish README: fresh, old and the 6.0 LTS
+    /// are the supported lines; 7.5 is past its end of life).
+    static let image = "varnish:9.0"
+    /// The exporter reads Varnish' shared memory through varnishstat: the maintained otto-de fork publishes
+    /// it built on the same Varnish release (otto-de/prometheus_varnish_exporter `build/Dockerfile`).
+    static let exporterImage = "ghcr.io/otto-de/prometheus-varnish-exporter:1.8.3-varnish-9.0.0"
     static let httpPort = 8080
+    /// The listener that alone accepts PURGE; no Service exposes it (pods reach it by pod address).
+    static let purgePort = 8081
+    /// How long an uncacheable response is remembered as hit-for-miss (varnish users-guide,
+    /// increasing-your-hitrate: without it, requests for that object are coalesced and wait in turn).
+    static let hitForMiss = BizraSpec.Duration.seconds(120)
     static let exporterPort = 9131
     static let workDirectory = "/var/lib/varnish"
     /// The cache gets this share of the memory; the rest is per-object overhead, threads and the transient store.
@@ -20,6 +28,12 @@ enum VarnishPlan {
         "\(varnish.memory.fraction(storageShare.numerator, storageShare.denominator).bytes >> 20)m"
     }
 
+    /// The transient store's bound (a sixteenth of the memory): unbounded by default
+    /// (varnish `storage-backends.rst`), it could take the pod past its memory limit.
+    static func transientStorage(_ varnish: Varnish) -> String {
+        "\(max(1, varnish.memory.fraction(1, 16).bytes >> 20))m"
+    }
+
     static func objects(_ context: PlanContext, varnish: Varnish, vcl: String) -> [KubernetesObject] {
         let namespace = context.namespace
         let name = varnish.name
@@ -27,9 +41,9 @@ enum VarnishPlan {
         let memory = varnish.memory
         let cache = StackContainer(
             name: "varnish", image: image, command: ["varnishd"],
-            args: ["-F", "-f", "/etc/varnish/default.vcl", "-a", "http=:\(httpPort),HTTP", "-n", instance,
-                   "-s", "malloc,\(storage(varnish))"],
-            ports: [("http", httpPort)],
+            args: ["-F", "-f", "/etc/varnish/default.vcl", "-a", "http=:\(httpPort),HTTP", "-a", "purge=:\(purgePort),HTTP",
+                   "-n", instance, "-s", "malloc,\(storage(varnish))", "-s", "Transient=malloc,\(transientStorage(varnish))"],
+            ports: [("http", httpPort), ("purge", purgePort)],
             resources: StackWorkload.resources(cpu: ("250m", "2"), memory: (memory, memory)),
             readiness: ContainerHardening.tcpProbe(port: "http", initialDelay: 5, period: 10),
             liveness: ContainerHardening.tcpProbe(port: "http", initialDelay: 15, period: 20),

@@ -40,6 +40,8 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
                 ["name": rule.name, "match": vclString(rule.match), "ttl": vclDuration(rule.ttl), "grace": grace]
             },
             "ihsanHeader": context.spec.benchmarks?.expectHeader ?? "X-Ihsan-Score",
+            "purgePort": "\(VarnishPlan.purgePort)",
+            "hitForMiss": vclDuration(VarnishPlan.hitForMiss),
         ]
     }
 
