@@ -36,6 +36,18 @@ import Testing
         #expect(volumes[1]["emptyDir"] != nil)
     }
 
+    @Test func theServiceSendsItsTracesToTheCollector() throws {
+        var spec = try SpecLoader().loadReference()
+        let container = try #require(try deployment(WorkloadsPlanner().objects(for: PlanContext(spec: spec)))
+            .coreField("spec", "template", "spec", "containers")?[0])
+        #expect(container["env"]?[0] == ["name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": "http://otel-collector.observability.svc:4318"])
+        #expect(container["env"]?[1] == ["name": "OTEL_SERVICE_NAME", "value": "bizra-node0"])
+        spec.observability?.tracing = nil
+        let untraced = try #require(try deployment(WorkloadsPlanner().objects(for: PlanContext(spec: spec)))
+            .coreField("spec", "template", "spec", "containers")?[0])
+        #expect(untraced["env"] == nil, "no endpoint where nothing collects")
+    }
+
     @Test func volumeIsAClaimOfItsSize() throws {
         let claim = try #require(objects.coreObject("PersistentVolumeClaim", "bizra-node0-data"))
         #expect(claim.coreField("spec", "resources", "requests", "storage") == "10Gi")

@@ -19,8 +19,8 @@ struct PerformanceOptimizationPlannerTests {
         #expect(redis.field("spec.serviceName") == "redis-cluster-headless")
         #expect(objects.object("Service", "redis-cluster-headless")?.field("spec.clusterIP") == "None")
         #expect(objects.object("Service", "redis-cluster") != nil)
-        #expect(redis.container("redis")?["image"] == "redis:7.2.5")
-        #expect(redis.container("redis-exporter")?["image"] == "oliver006/redis_exporter:v1.62.0")
+        #expect(redis.container("redis")?["image"] == "redis:8.10.1")
+        #expect(redis.container("redis-exporter")?["image"] == "oliver006/redis_exporter:v1.88.0")
     }
 
     @Test func redisKeepsAQuarterOfItsMemoryAsOverhead() throws {

@@ -26,7 +26,7 @@ enum ServiceDeployment {
         ]
         podSpec.set("priorityClassName", service.priorityClass.map(YAMLValue.string))
         podSpec.set("securityContext", ContainerHardening.podSecurityContext)
-        podSpec.set("containers", [container(service)])
+        podSpec.set("containers", [container(service, context)])
         podSpec.set("volumes", .list(volumes(service)))
         podSpec.set("topologySpreadConstraints", [
             [
@@ -51,7 +51,14 @@ enum ServiceDeployment {
                                 body: ["spec": .map(spec)])
     }
 
-    static func container(_ service: Service) -> YAMLValue {
+    /// Where the services send their traces: the OpenTelemetry Collector's OTLP/HTTP port, through
+    /// the variable every OpenTelemetry SDK reads; nil without tracing.
+    static func otlpEndpoint(_ context: PlanContext) -> String? {
+        guard let observability = context.spec.observability, let tracing = observability.tracing else { return nil }
+        return "http://\(ObservabilityStack.collectorService).\(observability.namespace).svc:\(tracing.jaeger.otlpHTTP)"
+    }
+
+    static func container(_ service: Service, _ context: PlanContext) -> YAMLValue {
         var envFrom: [YAMLValue] = []
         if !service.config.isEmpty {
             envFrom.append(["configMapRef": ["name": .string(ConfigSecretsPlanner.configMapName(of: service))]])
@@ -65,6 +72,12 @@ enum ServiceDeployment {
             "imagePullPolicy": "Always",
             "ports": .list(service.ports.map { ["name": .string($0.name), "containerPort": .int($0.port), "protocol": "TCP"] }),
         ]
+        if let endpoint = otlpEndpoint(context) {
+            container.set("env", [
+                ["name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": .string(endpoint)],
+                ["name": "OTEL_SERVICE_NAME", "value": .string(service.name)],
+            ])
+        }
         if !envFrom.isEmpty { container.set("envFrom", .list(envFrom)) }
         container.set("resources", ContainerHardening.resources(service.resources))
         container.set("readinessProbe", probe(service.probes.readiness))

@@ -6,8 +6,8 @@ import BizraSpec
 /// Credentials come only from the optional Secret `<platform>-dr-backup-aws` by reference, or
 /// from the pod's cloud identity when it is absent. Init containers cannot carry probes.
 struct DisasterRecoveryBackup {
-    static let awsImage = "amazon/aws-cli:2.17.20"
-    static let redisImage = "redis:7.2.5"
+    static let awsImage = "amazon/aws-cli:2.36.7"
+    static let redisImage = "redis:8.10.1"
     static let postgresImage = "postgres"
     static let kubectlImage = "bitnami/kubectl"
     static let scratch = "/backup"

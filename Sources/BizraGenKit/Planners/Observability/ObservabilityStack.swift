@@ -24,10 +24,10 @@ public enum ObservabilityStack {
     public enum Images {
         public static let jaegerCollector = "jaegertracing/jaeger-collector:1.57.0"
         public static let jaegerQuery = "jaegertracing/jaeger-query:1.57.0"
-        public static let collector = "otel/opentelemetry-collector-contrib:0.104.0"
-        public static let loki = "grafana/loki:3.1.1"
+        public static let collector = "otel/opentelemetry-collector-contrib:0.158.0"
+        public static let loki = "grafana/loki:3.7.6"
         public static let promtail = "grafana/promtail:3.1.1"
-        public static let tempo = "grafana/tempo:2.5.0"
+        public static let tempo = "grafana/tempo:2.10.8"
     }
 
     /// `name.namespace.svc.cluster.local`.

@@ -5,8 +5,8 @@ import BizraSpec
 /// client Services, `redis.conf`, the bootstrap Job forming the cluster, and the exporter sidecar.
 enum RedisClusterPlan {
     static let component = "cache"
-    static let image = "redis:7.2.5"
-    static let exporterImage = "oliver006/redis_exporter:v1.62.0"
+    static let image = "redis:8.10.1"
+    static let exporterImage = "oliver006/redis_exporter:v1.88.0"
     static let clientPort = 6379
     static let busPort = 16379
     static let exporterPort = 9121
