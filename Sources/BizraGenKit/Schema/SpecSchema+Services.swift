@@ -32,6 +32,7 @@ extension SpecSchema {
             .required("name", UnitPatterns.name("The volume's name")),
             .required("mountPath", text("Where it is mounted.")),
             .required("size", UnitPatterns.byteSize("Its size")),
+            .optional("storageClass", text("The claim's StorageClass (default efs-sc when several replicas share it, else the cluster's default).")),
         ]), named: true)),
         .optional("config", textMap("ConfigMap data: environment variables.")),
         .optional("secrets", .object(description: "An ExternalSecret: references only, never values.", properties: [

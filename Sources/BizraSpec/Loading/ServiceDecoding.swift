@@ -30,7 +30,7 @@ extension Decode {
         let volumes = r.optional("volumes", default: [], items("volume") { v -> Volume? in
             guard let (name, path, size) = all(v.required("name", Decode.name), v.required("mountPath", Decode.string),
                                                v.required("size", Decode.unit) as ByteSize?) else { return nil }
-            var volume = Volume(name: name, mountPath: path, size: size)
+            var volume = Volume(name: name, mountPath: path, size: size, storageClass: v.optional("storageClass", Decode.string))
             volume.source = v.source
             return volume
         })

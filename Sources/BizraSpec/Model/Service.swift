@@ -98,11 +98,18 @@ public struct Volume: Equatable, Sendable {
     public var name: String
     public var mountPath: String
     public var size: ByteSize
+    /// The StorageClass of the claim; nil: ``defaultSharedStorageClass`` when replicas share it,
+    /// the cluster's default class otherwise.
+    public var storageClass: String?
     public var source = SourceMap()
-    public init(name: String, mountPath: String, size: ByteSize) {
+    /// The class a volume shared by several replicas gets: the AWS EFS CSI driver's conventional
+    /// class, since EBS volumes attach to one node only (kubernetes-csi docs `drivers.md`).
+    public static let defaultSharedStorageClass = "efs-sc"
+    public init(name: String, mountPath: String, size: ByteSize, storageClass: String? = nil) {
         self.name = name
         self.mountPath = mountPath
         self.size = size
+        self.storageClass = storageClass
     }
 }
 

@@ -126,7 +126,19 @@ struct ChaosEngineeringPlannerTests {
         let rules = try #require(F.value(rule, "spec.groups.0.rules")?.listValue)
         let ihsan = try #require(rules.first { $0["alert"] == "IhsanDegradedDuringChaos" })
         #expect(ihsan["expr"]?.stringValue?.hasPrefix("avg(ahsan_compliance_score{namespace=\"bizra-production\"}) < 95 ") == true)
-        #expect(rules.contains { $0["alert"] == "ChaosExperimentFailed" })
+        let phases = ["injecting", "running", "finished", "paused", "deleting"] // chaos-mesh pkg/status/status.go
+        for rule in rules {
+            let expr = rule["expr"]?.stringValue ?? ""
+            for phase in expr.matches(of: /phase="([a-z]+)"/).map({ String($0.1) }) {
+                #expect(phases.contains(phase), "\(rule["alert"] ?? "") queries a phase Chaos Mesh never reports: \(phase)")
+            }
+            #expect(!expr.contains("increase(chaos_controller_manager_chaos_experiments"), "the experiments metric is a gauge")
+        }
+        let failed = try #require(rules.first { $0["alert"] == "ChaosExperimentFailed" })
+        #expect(failed["expr"]?.stringValue?.contains(#"phase="injecting""#) == true && failed["for"] == "10m")
+        let verification = try #require(rules.first { $0["alert"] == "ChaosVerificationFailed" })
+        #expect(verification["expr"]?.stringValue?.contains(#"kube_pod_status_phase{namespace="chaos-testing",phase="Failed"}"#) == true,
+                "the Schedule's Task runs as a bare Pod, not the suspended Job")
         if let result = try F.checkRules(rule) {
             #expect(result.status == 0, "\(result.output)")
         }

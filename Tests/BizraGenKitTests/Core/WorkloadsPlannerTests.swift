@@ -51,6 +51,12 @@ import Testing
     @Test func volumeIsAClaimOfItsSize() throws {
         let claim = try #require(objects.coreObject("PersistentVolumeClaim", "bizra-node0-data"))
         #expect(claim.coreField("spec", "resources", "requests", "storage") == "10Gi")
+        #expect(claim.coreField("spec", "accessModes") == ["ReadWriteMany"])
+        #expect(claim.coreField("spec", "storageClassName") == "efs-sc", "a shared claim without a class that can share it stays Pending")
+        var spec = CoreFixture.spec
+        spec.services[0].volumes[0].storageClass = "shared-nfs"
+        let chosen = try #require(WorkloadsPlanner().objects(for: PlanContext(spec: spec)).coreObject("PersistentVolumeClaim", "bizra-node0-data"))
+        #expect(chosen.coreField("spec", "storageClassName") == "shared-nfs")
     }
 
     @Test func replicasAreTheAutoscalingMinimumOrTheReplicas() throws {

@@ -1,7 +1,13 @@
 import BizraSpec
 
-/// The PrometheusRule `<platform.name>-chaos`: failed experiments, a failed verification, and the
-/// ihsan score below `sla.ihsanScore.duringChaos` while an experiment runs.
+/// The PrometheusRule `<platform.name>-chaos`: experiments that cannot be injected, a failed task
+/// of the workflow (its verification), and the ihsan score below `sla.ihsanScore.duringChaos` while
+/// an experiment runs.
+///
+/// Chaos Mesh's experiment gauge has the phases injecting, running, finished, paused and deleting
+/// (chaos-mesh `pkg/status/status.go`): there is no failed phase, so an experiment that fails stays
+/// injecting; and a workflow's Task runs as a bare Pod in the chaos namespace, whose failure
+/// kube-state-metrics reports as `kube_pod_status_phase{phase="Failed"}`.
 struct ChaosAlerts {
     let rule: KubernetesObject
 
@@ -11,10 +17,10 @@ struct ChaosAlerts {
         let experiments = "chaos_controller_manager_chaos_experiments{namespace=\"\(chaos.namespace)\""
         var rules: [YAMLValue] = [
             Self.alert("ChaosExperimentFailed",
-                       expr: "sum(increase(\(experiments),phase=\"failed\"}[10m])) > 0",
-                       severity: "warning",
-                       summary: "A chaos experiment in \(chaos.namespace) failed",
-                       description: "Chaos Mesh reports failed experiments in \(chaos.namespace) over the last 10 minutes."),
+                       expr: "sum(\(experiments),phase=\"injecting\"}) > 0",
+                       for: "10m", severity: "warning",
+                       summary: "A chaos experiment in \(chaos.namespace) cannot be injected",
+                       description: "A Chaos Mesh experiment in \(chaos.namespace) has been injecting for 10 minutes: its injection fails."),
             Self.alert("IhsanDegradedDuringChaos",
                        expr: "avg(ahsan_compliance_score{namespace=\"\(namespace)\"}) < \(duringChaos) "
                            + "and on() sum(\(experiments),phase=\"running\"}) > 0",
@@ -24,10 +30,10 @@ struct ChaosAlerts {
         ]
         if let workflow = chaos.workflow {
             rules.append(Self.alert("ChaosVerificationFailed",
-                                    expr: "kube_job_status_failed{namespace=\"\(chaos.namespace)\",job_name=\"\(workflow.name)-verify\"} > 0",
+                                    expr: "max by (pod) (kube_pod_status_phase{namespace=\"\(chaos.namespace)\",phase=\"Failed\"}) > 0",
                                     severity: "critical",
-                                    summary: "The post-chaos ihsan verification failed",
-                                    description: "Job \(workflow.name)-verify found the ihsan score below the minimum after chaos."))
+                                    summary: "A task of the \(workflow.name) chaos workflow failed",
+                                    description: "A pod of the \(workflow.name) workflow in \(chaos.namespace) failed: the verification found the platform below its minimum after chaos."))
         }
         rule = KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule",
                                 name: "\(context.platform.name)-chaos", namespace: chaos.namespace,

@@ -103,14 +103,14 @@ enum ServiceDeployment {
     /// The claim behind a volume. A service that can run more than one replica shares it between
     /// pods on different nodes, so it asks for ReadWriteMany; a single replica gets ReadWriteOnce.
     static func persistentVolumeClaim(_ service: Service, _ volume: Volume, _ context: PlanContext) -> KubernetesObject {
-        let accessMode = service.maxReplicas > 1 ? "ReadWriteMany" : "ReadWriteOnce"
-        let spec: YAMLValue = [
-            "accessModes": [.string(accessMode)],
-            "resources": ["requests": ["storage": .string(volume.size.description)]],
-        ]
+        let shared = service.maxReplicas > 1
+        var spec: YAMLMap = ["accessModes": [.string(shared ? "ReadWriteMany" : "ReadWriteOnce")]]
+        // A claim every replica mounts needs a class that can share it: without one it stays Pending.
+        spec.set("storageClassName", (volume.storageClass ?? (shared ? Volume.defaultSharedStorageClass : nil)).map(YAMLValue.string))
+        spec["resources"] = ["requests": ["storage": .string(volume.size.description)]]
         return KubernetesObject(apiVersion: "v1", kind: "PersistentVolumeClaim", name: claimName(service, volume),
                                 namespace: context.namespace,
                                 labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
-                                annotations: [:], body: ["spec": spec])
+                                annotations: [:], body: ["spec": .map(spec)])
     }
 }
