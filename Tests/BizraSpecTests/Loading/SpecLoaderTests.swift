@@ -154,17 +154,7 @@ import Testing
     }
 
     @Test func aReplicatedDatabaseWithoutASecretStoreIsALocatedError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bizra-replica-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try """
-            version: 1
-            platform: { name: shop, environment: production, namespace: shop, domain: shop.example.com }
-            sla:
-              latency: { p50: 50ms, p95: 100ms, p99: 200ms }
-              errorRate: 1%
-              throughput: { peak: 100rps, sustained: 80rps }
-              ihsanScore: { min: 95, duringChaos: 95, maxRegionalVariance: 10 }
+        let text = Fixtures.minimal + """
             databases:
               - { name: orders, engine: postgresql, version: "16", instances: 2, storage: 10Gi,
                   resources: { requests: { cpu: "1", memory: 1Gi }, limits: { cpu: "1", memory: 1Gi } } }
@@ -175,11 +165,11 @@ import Testing
               replication:
                 postgres: { source: orders, replicas: [eu-central-1], lagAlert: 5s }
 
-            """.write(to: folder.appendingPathComponent("spec.yaml"), atomically: true, encoding: .utf8)
-        let error = try #require(throws: SpecError.self) { try SpecLoader().load(path: folder.path) }
+            """
+        let error = try #require(throws: SpecError.self) { try SpecLoader().load(text: text, file: "shop.yaml") }
         let finding = try #require(error.findings.first { $0.rule == "SPEC003" })
         #expect(finding.message.contains("replication.postgres cannot be wired without a secret store"))
-        #expect(finding.location?.line == 16, "at the replication's source")
+        #expect(finding.location == SourceLocation(file: "shop.yaml", line: 24, column: 25), "at the replication's source")
     }
 
     @Test func overlayDeletesANamedItem() throws {
