@@ -21,6 +21,11 @@ struct PerformanceOptimizationPlannerTests {
         #expect(objects.object("Service", "redis-cluster") != nil)
         #expect(redis.container("redis")?["image"] == "redis:8.10.1")
         #expect(redis.container("redis-exporter")?["image"] == "oliver006/redis_exporter:v1.88.0")
+        #expect(redis.field("spec.template.spec.topologySpreadConstraints.0.topologyKey") == "kubernetes.io/hostname",
+                "one node lost takes at most one Redis node with it")
+        let budget = try #require(objects.object("PodDisruptionBudget", "redis-cluster"))
+        #expect(budget.field("spec.maxUnavailable") == 1, "a drain takes one node at a time: its replica takes over first")
+        #expect(budget.field("spec.selector.matchLabels") == redis.field("spec.selector.matchLabels"))
     }
 
     @Test func redisKeepsAQuarterOfItsMemoryAsOverhead() throws {

@@ -69,7 +69,8 @@ enum StackWorkload {
     /// A pod template: labels, optional annotations, hardened pod security context, containers, volumes.
     static func podTemplate(labels: [String: String], annotations: [String: String] = [:],
                             serviceAccount: String? = nil, containers: [StackContainer],
-                            volumes: [YAMLValue] = [], restartPolicy: String? = nil) -> YAMLValue {
+                            volumes: [YAMLValue] = [], restartPolicy: String? = nil,
+                            spreadOverNodes: [String: String]? = nil) -> YAMLValue {
         var metadata: YAMLMap = ["labels": .map(YAMLMap(sortedKeys: labels))]
         if !annotations.isEmpty { metadata["annotations"] = .map(YAMLMap(sortedKeys: annotations)) }
         var spec: YAMLMap = [:]
@@ -83,6 +84,13 @@ enum StackWorkload {
         if let restartPolicy { spec["restartPolicy"] = .string(restartPolicy) }
         spec["containers"] = .list(containers.map(\.yaml))
         if !volumes.isEmpty { spec["volumes"] = .list(volumes) }
+        if let spreadOverNodes {
+            // One node lost takes at most one pod of the set with it.
+            spec["topologySpreadConstraints"] = [[
+                "maxSkew": 1, "topologyKey": "kubernetes.io/hostname", "whenUnsatisfiable": "DoNotSchedule",
+                "labelSelector": ["matchLabels": .map(YAMLMap(sortedKeys: spreadOverNodes))],
+            ]]
+        }
         return ["metadata": .map(metadata), "spec": .map(spec)]
     }
 

@@ -79,7 +79,8 @@ enum RedisClusterPlan {
             labels: StackWorkload.podLabels(context, component: component, name: redis.name),
             annotations: ["checksum/config": SHA256.hex(config)],
             containers: containers,
-            volumes: [StackWorkload.configMapVolume("config", configMap: configName)])
+            volumes: [StackWorkload.configMapVolume("config", configMap: configName)],
+            spreadOverNodes: context.selector(name: redis.name))
         // Room for the dataset twice over: the append-only file and its rewrite.
         let storage = redis.memoryPerNode * 2
         var clientPorts: [(name: String, port: Int, target: String)] = [("redis", clientPort, "redis")]
@@ -97,6 +98,13 @@ enum RedisClusterPlan {
                                   headless: true),
             StackWorkload.service(context, name: redis.name, namespace: namespace, component: component,
                                   selector: context.selector(name: redis.name), ports: clientPorts),
+            // A drain takes one node at a time: its replica takes over before the next goes.
+            KubernetesObject(apiVersion: "policy/v1", kind: "PodDisruptionBudget", name: redis.name, namespace: namespace,
+                             labels: context.labels(component: component, name: redis.name),
+                             body: ["spec": [
+                                 "maxUnavailable": 1,
+                                 "selector": ["matchLabels": .map(YAMLMap(sortedKeys: context.selector(name: redis.name)))],
+                             ]]),
         ] + RedisBootstrap.objects(context, redis: redis, secret: secret)
     }
 }
