@@ -18,6 +18,19 @@ import Testing
         #expect(monitor.coreField("spec", "selector", "matchLabels") == .map(YAMLMap(sortedKeys: CoreFixture.context.selector(name: "bizra-node0"))))
     }
 
+    @Test func theCachesExportersAreScrapedInEveryClusterWithTheirRegion() throws {
+        for region in ["us-east-1", "eu-west-1", "ap-southeast-1", "ap-northeast-1"] {
+            let inCluster = objects.filter { $0.placement.includes(region) }
+            for name in ["redis-cluster", "varnish", "bizra-node0"] {
+                let monitor = try #require(inCluster.coreObject("ServiceMonitor", name), "\(name) in \(region)")
+                #expect(monitor.coreField("spec", "endpoints")?[0]?["port"] == "metrics")
+                #expect(monitor.coreField("spec", "endpoints")?[0]?["relabelings"]?[0]?["replacement"] == .string(region))
+            }
+            let database = try #require(inCluster.coreObject("PodMonitor", "postgres"))
+            #expect(database.coreField("spec", "podMetricsEndpoints")?[0]?["relabelings"]?[0]?["targetLabel"] == "region")
+        }
+    }
+
     @Test func slaAlertsDeriveFromTheSLA() throws {
         let alerts = SLAAlerts.derive(from: CoreFixture.spec)
         #expect(alerts.map(\.name) == ["SLALatencyP95Breached", "SLALatencyP99Breached", "SLAErrorRateBreached", "SLAIhsanScoreBelowMinimum"])

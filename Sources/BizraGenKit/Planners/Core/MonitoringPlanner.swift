@@ -14,10 +14,9 @@ public struct MonitoringPlanner: ManifestPlanner {
     public var fileName: String { "05-monitoring.yaml" }
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
-        var objects = context.spec.services.flatMap { service in
-            serviceMonitor(service, context).map { monitor in
-                context.isMultiCluster ? context.clusters.map { Self.labelled(monitor, region: $0) } : [monitor]
-            } ?? []
+        let monitors = context.spec.services.compactMap { serviceMonitor($0, context) } + exporterMonitors(context)
+        var objects = monitors.flatMap { monitor in
+            context.isMultiCluster ? context.clusters.map { Self.labelled(monitor, region: $0) } : [monitor]
         }
         for database in context.spec.databases {
             let monitor = DatabaseCluster.podMonitor(database, context)
@@ -40,14 +39,26 @@ public struct MonitoringPlanner: ManifestPlanner {
 
     func serviceMonitor(_ service: Service, _ context: PlanContext) -> KubernetesObject? {
         guard service.port(named: Self.metricsPortName) != nil else { return nil }
+        return monitor(named: service.name, component: CoreObjects.serviceComponent, context)
+    }
+
+    /// The monitors of the caches' exporters (Redis, Varnish), whose alerts and dashboards query
+    /// `redis_*` and `varnish_*`: their Services' `metrics` ports.
+    func exporterMonitors(_ context: PlanContext) -> [KubernetesObject] {
+        var names: [String] = []
+        if let redis = context.spec.caching?.redis, redis.exporter { names.append(redis.name) }
+        if let varnish = context.spec.caching?.varnish { names.append(varnish.name) }
+        return names.map { monitor(named: $0, component: "cache-exporter", context) }
+    }
+
+    func monitor(named name: String, component: String, _ context: PlanContext) -> KubernetesObject {
         let spec: YAMLValue = [
-            "selector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
+            "selector": ["matchLabels": CoreObjects.matchLabels(context, name: name)],
             "namespaceSelector": ["matchNames": [.string(context.namespace)]],
             "endpoints": [["port": .string(Self.metricsPortName), "path": "/metrics", "interval": .string(Self.scrapeInterval)]],
         ]
-        return KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", name: service.name,
-                                namespace: context.namespace,
-                                labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
+        return KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", name: name,
+                                namespace: context.namespace, labels: context.labels(component: component, name: name),
                                 annotations: [:], body: ["spec": spec])
     }
 
