@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/bizra-gen
 DEBUG_BIN := .build/debug/bizra-gen
 export BIZRA_SHARED ?= $(abspath ../shared)
 
-.PHONY: run build test unit-test drift conformance templates clean
+.PHONY: run build test tools unit-test drift conformance templates clean
 
 ## run: build bizra-gen in release mode and write out/ from specs/
 run: build
@@ -15,8 +15,12 @@ run: build
 build:
 	$(SWIFT) build -c release --static-swift-stdlib --product bizra-gen
 
-## test: everything CI runs (unit and CLI tests, the out/ drift gate, conformance)
-test: unit-test drift conformance
+## test: everything CI runs (the tools first, then unit and CLI tests, the out/ drift gate, conformance)
+test: tools unit-test drift conformance
+
+## tools: install the real tools the tests check output with (idempotent; see scripts/conformance)
+tools:
+	./scripts/conformance --install-only
 
 unit-test:
 	./scripts/embed-templates --check

@@ -1,5 +1,6 @@
 import BizraSpec
 import Foundation
+import Testing
 @testable import BizraGenKit
 
 /// The reference platform for the chaos, multi-region and load-test tests, the tools their output
@@ -36,7 +37,9 @@ enum ResilienceFixture {
         return value
     }
 
-    /// The executable `name` from the validators' venv or PATH; nil (with the reason printed) when absent.
+    /// The executable `name` from the validators' venv or PATH; nil (with the reason printed) when
+    /// absent. In CI (`CI` set), where `make test` installs every tool first, an absent tool is a
+    /// failure of the test that needs it, never a silent pass.
     static func tool(_ name: String) -> String? {
         let venv = repository.appendingPathComponent(".venv-validators/bin/\(name)").path
         if FileManager.default.isExecutableFile(atPath: venv) { return venv }
@@ -44,7 +47,12 @@ enum ResilienceFixture {
         for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return "\(directory)/\(name)"
         }
-        print("skipped: \(name) is not installed (run /work/shared/tools/install-validators \(repository.path)/.venv-validators)")
+        let reason = "\(name) is not installed (make tools installs it)"
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            Issue.record("\(reason): CI runs every tool check")
+        } else {
+            print("skipped: \(reason)")
+        }
         return nil
     }
 
