@@ -13,15 +13,17 @@ struct AdvancedObservabilityPlannerTests {
         }
     }
 
-    @Test func jaegerRunsTheProductionStrategyWithTheSpecReplicasAndOTLPPorts() throws {
-        let jaeger = try #require(objects.object("Jaeger", "jaeger"))
-        #expect(jaeger.apiVersion == "jaegertracing.io/v1")
-        #expect(jaeger.field("spec.strategy") == "production")
-        #expect(jaeger.field("spec.collector.replicas") == 2)
-        #expect(jaeger.field("spec.query.replicas") == 2)
-        #expect(jaeger.field("spec.collector.options.collector.otlp.enabled") == true)
-        #expect(jaeger.field("spec.collector.options.collector.otlp.grpc.host-port") == ":4317")
-        #expect(jaeger.field("spec.collector.options.collector.otlp.http.host-port") == ":4318")
+    @Test func jaegerIsV2OnTheOpenTelemetryCollectorWithTheSpecOTLPPorts() throws {
+        #expect(objects.object("Jaeger", "jaeger") == nil, "Jaeger v1 and its operator are past their end of life")
+        let jaeger = try #require(objects.object("OpenTelemetryCollector", "jaeger"))
+        #expect(jaeger.field("spec.image")?.stringValue?.hasPrefix("jaegertracing/jaeger:2.") == true)
+        #expect(jaeger.field("spec.replicas") == 1, "the in-memory store is not shared between replicas")
+        #expect(jaeger.field("spec.config.receivers.otlp.protocols.grpc.endpoint") == "0.0.0.0:4317")
+        #expect(jaeger.field("spec.config.receivers.otlp.protocols.http.endpoint") == "0.0.0.0:4318")
+        #expect(jaeger.field("spec.config.service.pipelines.traces.exporters") == ["jaeger_storage_exporter"])
+        #expect(jaeger.field("spec.config.extensions.jaeger_query.storage.traces") == "memstore")
+        #expect(jaeger.field("spec.config.exporters.jaeger_storage_exporter.trace_storage") == "memstore")
+        #expect(jaeger.field("spec.podSecurityContext") == ContainerHardening.podSecurityContext)
     }
 
     @Test func collectorBatchesAndLimitsMemoryAsTheSpecSays() throws {
@@ -87,7 +89,7 @@ struct AdvancedObservabilityPlannerTests {
         let changed = AdvancedObservabilityPlanner().objects(for: PlanContext(spec: spec))
         #expect(changed.object("OpenTelemetryCollector", "otel")?.field("spec.config.processors.batch.send_batch_size") == 2048)
         #expect(changed.object("ConfigMap", "loki-config")?.data("loki.yaml")?.contains("retention_period: 72h") == true)
-        #expect(changed.object("Jaeger", "jaeger")?.field("spec.collector.replicas") == 4)
+        #expect(changed.object("OpenTelemetryCollector", "jaeger")?.field("spec.replicas") == 1, "one in-memory store")
         // The Loki pods roll with their configuration.
         #expect(changed.object("StatefulSet", "loki")?.field("spec.template.metadata.annotations")
             != objects.object("StatefulSet", "loki")?.field("spec.template.metadata.annotations"))

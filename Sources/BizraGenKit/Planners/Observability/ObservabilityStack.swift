@@ -1,7 +1,7 @@
 /// Names, ports and pinned images of the observability components, so that other planners
 /// (NetworkPolicies, service telemetry settings) address them the same way.
 public enum ObservabilityStack {
-    /// The `Jaeger` custom resource; the operator names its collector Service `jaeger-collector`.
+    /// Jaeger v2's `OpenTelemetryCollector`; the operator names its Service `jaeger-collector`.
     public static let jaeger = "jaeger"
     /// The Jaeger operator's collector Service.
     public static let jaegerCollectorService = "jaeger-collector"
@@ -22,8 +22,8 @@ public enum ObservabilityStack {
 
     /// Pinned images.
     public enum Images {
-        public static let jaegerCollector = "jaegertracing/jaeger-collector:1.57.0"
-        public static let jaegerQuery = "jaegertracing/jaeger-query:1.57.0"
+        /// Jaeger v2 (jaegertracing/jaeger `CHANGELOG.md`, v2.20.0 of 2026-07-19).
+        public static let jaeger = "jaegertracing/jaeger:2.20.0"
         public static let collector = "otel/opentelemetry-collector-contrib:0.158.0"
         public static let loki = "grafana/loki:3.7.6"
         public static let promtail = "grafana/promtail:3.1.1"
