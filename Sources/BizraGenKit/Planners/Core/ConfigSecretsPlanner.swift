@@ -19,9 +19,8 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
             if let externalSecret = Self.externalSecret(for: service, in: context) { objects.append(externalSecret) }
         }
         for database in context.spec.databases {
-            guard let replication = DatabaseCluster.replication(of: database, in: context.spec),
-                  let secret = DatabaseCluster.caSecret(database, context) else { continue }
-            objects.append(secret.placed(in: [context.primaryCluster] + replication.targets))
+            guard let secret = DatabaseCluster.caSecret(database, context) else { continue }
+            objects.append(secret.placed(in: DatabaseCluster.clusters(of: database, context)))
         }
         let stores = Set(context.spec.services.compactMap { $0.secrets?.store }).sorted()
         for store in stores {

@@ -36,8 +36,10 @@ enum DatabaseCluster {
     }
 
     /// The Cluster's fields; a replicated database trusts the shared CA and its server certificate
-    /// also names `replicaHost`, the name the other regions reach it by.
-    static func cluster(_ database: Database, _ context: PlanContext, replicaHost: String?) -> KubernetesObject {
+    /// also names `replicaHost`, the name the other regions reach it by. A replica adds the fields
+    /// that make it follow the primary (`following`).
+    static func cluster(_ database: Database, _ context: PlanContext, replicaHost: String?,
+                        following: [(key: String, value: YAMLValue)] = []) -> KubernetesObject {
         var spec: YAMLMap = [
             "instances": .int(database.instances),
             "imageName": .string("\(imageRepository):\(database.version)"),
@@ -52,6 +54,7 @@ enum DatabaseCluster {
             if let replicaHost { certificates["serverAltDNSNames"] = [.string(replicaHost)] }
             spec["certificates"] = .map(certificates)
         }
+        for field in following { spec[field.key] = field.value }
         return KubernetesObject(apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster", name: database.name,
                                 namespace: context.namespace, labels: context.labels(component: "database", name: database.name),
                                 annotations: [:], body: ["spec": .map(spec)])

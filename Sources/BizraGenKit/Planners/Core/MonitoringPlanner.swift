@@ -15,14 +15,10 @@ public struct MonitoringPlanner: ManifestPlanner {
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         let monitors = context.spec.services.compactMap { serviceMonitor($0, context) } + exporterMonitors(context)
-        var objects = monitors.flatMap { monitor in
-            context.isMultiCluster ? context.clusters.map { Self.labelled(monitor, region: $0) } : [monitor]
-        }
+        var objects = monitors.flatMap { Self.labelled($0, in: context.clusters, context) }
         for database in context.spec.databases {
-            let monitor = DatabaseCluster.podMonitor(database, context)
-            objects += context.isMultiCluster
-                ? DatabaseCluster.clusters(of: database, context).map { Self.labelled(monitor, region: $0) }
-                : [monitor]
+            objects += Self.labelled(DatabaseCluster.podMonitor(database, context),
+                                     in: DatabaseCluster.clusters(of: database, context), context)
         }
         let slaAlerts = SLAAlerts.derive(from: context.spec)
         if !slaAlerts.isEmpty {
@@ -60,6 +56,11 @@ public struct MonitoringPlanner: ManifestPlanner {
         return KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", name: name,
                                 namespace: context.namespace, labels: context.labels(component: component, name: name),
                                 annotations: [:], body: ["spec": spec])
+    }
+
+    /// The monitor as each of `clusters` has it (the one monitor as it is, with one cluster).
+    static func labelled(_ monitor: KubernetesObject, in clusters: [String], _ context: PlanContext) -> [KubernetesObject] {
+        context.isMultiCluster ? clusters.map { labelled(monitor, region: $0) } : [monitor]
     }
 
     /// The monitor of one region's cluster: every series it scrapes carries `region`, so that the

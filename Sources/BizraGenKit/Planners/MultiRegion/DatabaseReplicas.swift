@@ -50,15 +50,13 @@ struct DatabaseReplicas {
             "sslRootCert": ["name": .string(DatabaseCluster.caSecretName(primary)), "key": "ca.crt"],
         ]
         var objects: [KubernetesObject] = replication.targets.map { region in
-            var cluster = DatabaseCluster.cluster(database, context, replicaHost: host)
+            let source = YAMLValue.string(Self.externalName(replication, regions: regions))
+            var cluster = DatabaseCluster.cluster(database, context, replicaHost: host, following: [
+                ("bootstrap", ["pg_basebackup": ["source": source]]),
+                ("replica", ["enabled": true, "source": source]),
+                ("externalClusters", [external]),
+            ])
             cluster.labels[PublicIngress.regionLabel] = region
-            cluster.body["spec"] = cluster.body["spec"].map { spec -> YAMLValue in
-                guard case var .map(fields) = spec else { return spec }
-                fields["bootstrap"] = ["pg_basebackup": ["source": .string(Self.externalName(replication, regions: regions))]]
-                fields["replica"] = ["enabled": true, "source": .string(Self.externalName(replication, regions: regions))]
-                fields["externalClusters"] = [external]
-                return .map(fields)
-            }
             return cluster.placed(in: region)
         }
         var labels = context.labels(component: "database", name: Self.endpointName(primary))
