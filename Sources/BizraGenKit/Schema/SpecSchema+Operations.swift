@@ -28,9 +28,9 @@ extension SpecSchema {
             .required("memoryLimit", UnitPatterns.byteSize("Memory limiter")),
             .required("exporters", textList("Where telemetry goes.", allowed: Observability.Collector.knownExporters)),
         ])),
-        .optional("logs", .object(description: "Loki and Promtail.", properties: [
+        .optional("logs", .object(description: "Loki, and log collection into it.", properties: [
             .required("loki", store("Loki")),
-            .required("promtail", .object(description: "Promtail.", properties: [
+            .required("promtail", .object(description: "How pods' log lines are parsed (collected by Grafana Alloy, Promtail's successor).", properties: [
                 .optional("parseJson", .boolean(description: "Parse JSON log lines (default true).")),
                 .optional("extractLabels", textList("JSON fields made into labels.")),
             ])),

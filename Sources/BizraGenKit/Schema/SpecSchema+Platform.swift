@@ -6,7 +6,7 @@ extension SpecSchema {
         .required("environment", UnitPatterns.name("The environment (production, staging...); output goes to out/<environment>/")),
         .required("namespace", UnitPatterns.name("The namespace the services run in", maxLength: 63)),
         .required("domain", text("Public host of the API, e.g. api.bizra.ai.")),
-        .optional("kubernetesVersion", .text(description: "Kubernetes version the manifests target (default 1.30); quote it: \"1.30\".",
+        .optional("kubernetesVersion", .text(description: "Kubernetes version the manifests target (default 1.36); quote it: \"1.36\".",
                                              acceptsNumbers: true)),
         .optional("labels", textMap("Labels on every object.")),
         .optional("quota", .object(description: "ResourceQuota of the namespace; every workload at its maximum must fit.", properties: [

@@ -24,7 +24,7 @@ extension Decode {
         let environment = r.required("environment", Decode.name)
         let namespace = r.required("namespace", Decode.name(maxLength: 63))
         let domain = r.required("domain", Decode.string)
-        let kubernetesVersion = r.optional("kubernetesVersion", default: "1.30", Decode.string)
+        let kubernetesVersion = r.optional("kubernetesVersion", default: "1.36", Decode.string)
         let labels = r.optional("labels", default: [:], Decode.stringMap)
         let quota = r.optional("quota", Decode.object("platform.quota") { q -> Quota? in
             guard let (requests, limits, pods) = all(q.required("requests", amounts("quota.requests")),

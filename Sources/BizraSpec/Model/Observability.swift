@@ -59,6 +59,8 @@ public struct Observability: Equatable, Sendable {
             self.promtail = promtail
         }
     }
+    /// How pods' log lines are parsed (`logs.promtail`, named after the agent the format first
+    /// described; Grafana Alloy, its successor, is what collects them now).
     public struct Promtail: Equatable, Sendable {
         public var parseJSON: Bool
         public var extractLabels: [String]

@@ -18,7 +18,7 @@ public struct Platform: Equatable, Sendable {
     public var source = SourceMap()
 
     public init(name: String, environment: String, namespace: String, domain: String,
-                kubernetesVersion: String = "1.30", labels: [String: String] = [:],
+                kubernetesVersion: String = "1.36", labels: [String: String] = [:],
                 quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
                 awsAccountID: String? = nil) {
         self.name = name

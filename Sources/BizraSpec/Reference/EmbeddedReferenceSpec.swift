@@ -116,7 +116,7 @@ public enum EmbeddedReferenceSpec {
           environment: production
           namespace: bizra-production          # where the services run
           domain: api.bizra.ai                 # public host of the API
-          kubernetesVersion: "1.30"
+          kubernetesVersion: "1.36"
           labels:
             app.kubernetes.io/part-of: bizra
           quota:                               # ResourceQuota of the namespace; every workload at its max must fit

@@ -55,7 +55,7 @@ enum CoreFixture {
         Spec(
             platform: Platform(
                 name: "bizra", environment: "production", namespace: "bizra-production", domain: "api.bizra.ai",
-                kubernetesVersion: "1.30", labels: ["app.kubernetes.io/part-of": "bizra"],
+                kubernetesVersion: "1.36", labels: ["app.kubernetes.io/part-of": "bizra"],
                 quota: Quota(requests: amounts("64", "128Gi"), limits: amounts("160", "256Gi"), pods: 200),
                 priorityClasses: [
                     PriorityClass(name: "bizra-critical", value: 1_000_000, description: "services the ihsan score depends on"),

@@ -110,13 +110,35 @@ struct MultiRegionPlannerTests {
         #expect(script.contains("s3://bizra-dr-backups"))
         #expect(script.contains("regions=('eu-west-1' 'ap-southeast-1' 'ap-northeast-1')"))
         #expect(script.contains("includes=('kubernetes-resources' 'ground-truth-database')"))
-        // Credentials only by reference.
+        // AWS credentials from the pod's identity alone: no key pair in the environment.
         let env = upload["env"]?.listValue ?? []
-        #expect(env.filter { $0["name"]?.stringValue?.hasPrefix("AWS_") == true && $0["name"] != "AWS_DEFAULT_REGION" }
-            .allSatisfy { $0["valueFrom"]?["secretKeyRef"] != nil })
+        #expect(env.compactMap { $0["name"]?.stringValue }.filter { $0.hasPrefix("AWS_") } == ["AWS_DEFAULT_REGION"])
+        let dumper = try #require(pod["initContainers"]?[0])
+        #expect(dumper["image"] == "registry.k8s.io/kubectl:v1.35.9", "the supported release nearest to the fixture's 1.30")
+        let export = try #require(dumper["command"]?[2]?.stringValue)
+        #expect(export.contains("scaledobjects.keda.sh") && export.contains("clusters.postgresql.cnpg.io") && !export.contains("secrets,"))
+        let role = try #require(F.find(objects, "Role", "bizra-dr-backup"))
+        let granted = role.body["rules"]?.listValue?.flatMap { rule in
+            (rule["resources"]?.listValue ?? []).compactMap(\.stringValue) } ?? []
+        #expect(granted.count == DisasterRecoveryBackup.resourceKinds.count, "the Role grants exactly what kubectl reads")
+        let egress = try #require(F.find(objects, "NetworkPolicy", "bizra-dr-backup-egress"))
+        #expect(F.value(egress, "spec.egress")?.listValue?.contains { $0["to"]?[0]?["ipBlock"]?["cidr"] == "169.254.170.23/32" } == true,
+                "without an IRSA role the EKS Pod Identity agent serves the credentials")
         if let result = try F.shellcheck(script) {
             #expect(result.status == 0, "\(result.output)")
         }
+    }
+
+    @Test func everyBucketTheBackupWritesExistsInItsRegion() throws {
+        let buckets = objects.filter { $0.kind == "Bucket" }
+        #expect(buckets.map(\.name) == ["bizra-dr-backups", "bizra-dr-backups-eu-west-1",
+                                        "bizra-dr-backups-ap-southeast-1", "bizra-dr-backups-ap-northeast-1"])
+        let eu = try #require(F.find(objects, "Bucket", "bizra-dr-backups-eu-west-1"))
+        #expect(eu.placement == .only("eu-west-1"))
+        #expect(F.value(eu, "spec.createBucketConfiguration.locationConstraint") == "eu-west-1")
+        #expect(F.value(eu, "spec.publicAccessBlock.blockPublicPolicy") == true)
+        let primary = try #require(F.find(objects, "Bucket", "bizra-dr-backups"))
+        #expect(F.value(primary, "spec.createBucketConfiguration") == nil, "S3 refuses us-east-1 as a location constraint")
     }
 
     @Test func dashboardIsGrafanaJSON() throws {

@@ -59,16 +59,26 @@ struct AdvancedObservabilityPlannerTests {
         #expect(loki.container("loki")?["readinessProbe"]?["httpGet"]?["path"] == "/ready")
     }
 
-    @Test func promtailParsesJSONAndLabelsTheExtractedFields() throws {
-        let config = try #require(objects.object("ConfigMap", "promtail-config")?.data("promtail.yaml"))
-        #expect(config.contains("- json:"))
-        #expect(config.contains("ahsan_score: ahsan_score"))
-        #expect(config.contains("- labels:"))
-        #expect(config.contains("role: pod"))
-        let daemonSet = try #require(objects.object("DaemonSet", "promtail"))
-        #expect(daemonSet.field("spec.template.spec.serviceAccountName") == "promtail")
-        #expect(objects.object("ClusterRoleBinding", "promtail") != nil)
-        #expect(daemonSet.container("promtail")?["readinessProbe"]?["httpGet"]?["port"] == "http")
+    @Test func alloyTailsItsNodesPodsThroughTheAPIAndLabelsTheExtractedFields() throws {
+        let config = try #require(objects.object("ConfigMap", "alloy-config")?.data("config.alloy"))
+        #expect(config.contains("field = \"spec.nodeName=\" + sys.env(\"NODE_NAME\")"))
+        #expect(config.contains("loki.source.kubernetes \"pods\" {"))
+        #expect(config.contains("stage.json {"))
+        #expect(config.contains("\"ahsan_score\" = \"ahsan_score\","))
+        #expect(config.contains("stage.labels {"))
+        #expect(config.contains("url = \"http://loki.observability.svc.cluster.local:3100/loki/api/v1/push\""))
+        let daemonSet = try #require(objects.object("DaemonSet", "alloy"))
+        #expect(daemonSet.field("spec.template.spec.serviceAccountName") == "alloy")
+        #expect(daemonSet.container("alloy")?["image"] == "grafana/alloy:v1.18.1")
+        #expect(daemonSet.field("spec.template.spec.volumes.1.hostPath") == nil)
+        #expect(daemonSet.container("alloy")?["readinessProbe"]?["httpGet"]?["path"] == "/-/ready")
+        let role = try #require(objects.object("ClusterRole", "alloy"))
+        #expect(role.field("rules.0.resources") == ["namespaces", "pods", "pods/log"])
+        #expect(objects.object("ClusterRoleBinding", "alloy") != nil)
+    }
+
+    @Test func alloyQuotesStringsAsAlloyLiterals() {
+        #expect(AlloyBlock.quoted("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
     }
 
     @Test func tempoKeepsTracesForTheRetentionAndGeneratesMetrics() throws {

@@ -6,7 +6,7 @@ enum ReferencePlatformDSL {
         try Spec {
             Platform(
                 name: "bizra", environment: "production", namespace: "bizra-production", domain: "api.bizra.ai",
-                kubernetesVersion: "1.30", labels: ["app.kubernetes.io/part-of": "bizra"],
+                kubernetesVersion: "1.36", labels: ["app.kubernetes.io/part-of": "bizra"],
                 quota: Quota(requests: .init(cpu: "64", memory: "128Gi"), limits: .init(cpu: "160", memory: "256Gi"), pods: 200),
                 priorityClasses: [
                     PriorityClass(name: "bizra-critical", value: 1_000_000, description: "services the ihsan score depends on"),

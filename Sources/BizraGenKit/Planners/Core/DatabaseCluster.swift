@@ -3,8 +3,12 @@ import BizraSpec
 /// A `databases` entry as a CloudNativePG `Cluster` (postgresql.cnpg.io/v1), in the primary
 /// region's cluster (its replicas in other regions are ``DatabaseReplicas``).
 enum DatabaseCluster {
-    /// The PostgreSQL images CloudNativePG publishes, tagged by major version.
+    /// The PostgreSQL images CloudNativePG publishes.
     static let imageRepository = "ghcr.io/cloudnative-pg/postgresql"
+    /// The image of a PostgreSQL major version: the rolling `MAJOR-standard-trixie` tag (the
+    /// bare `16` tags are deprecated; `standard` works with the backup plugins; Debian trixie is
+    /// the supported base: cloudnative-pg/postgres-containers `README.md`, "Image Tags").
+    static func image(version: String) -> String { "\(imageRepository):\(version)-standard-trixie" }
     /// The label CloudNativePG puts on every instance pod of a cluster.
     static let clusterLabel = "cnpg.io/cluster"
     /// The label CloudNativePG puts on the primary instance (`primary`) and the others (`replica`).
@@ -42,7 +46,7 @@ enum DatabaseCluster {
                         following: [(key: String, value: YAMLValue)] = []) -> KubernetesObject {
         var spec: YAMLMap = [
             "instances": .int(database.instances),
-            "imageName": .string("\(imageRepository):\(database.version)"),
+            "imageName": .string(image(version: database.version)),
             "storage": ["size": .string(database.storage.description)],
             "resources": ContainerHardening.resources(database.resources),
         ]

@@ -24,23 +24,14 @@ public struct NamespacesPlanner: ManifestPlanner {
         return objects
     }
 
-    /// The Pod Security Standard a namespace enforces.
-    ///
-    /// Every namespace enforces `restricted`, except the observability namespace when the spec
-    /// ships logs: Promtail reads the nodes' log files through hostPath volumes, which only the
-    /// `privileged` level admits; that namespace still audits and warns at `restricted`.
-    static func podSecurityLevel(of namespace: String, in spec: Spec) -> String {
-        if let observability = spec.observability, observability.logs != nil,
-           observability.namespace == namespace, namespace != spec.platform.namespace {
-            return "privileged"
-        }
-        return "restricted"
-    }
+    /// The Pod Security Standard every namespace enforces: `restricted`. Even the log collector
+    /// meets it, as it reads logs through the Kubernetes API rather than the nodes' files.
+    static let podSecurityLevel = "restricted"
 
     func namespace(named name: String, _ context: PlanContext) -> KubernetesObject {
         var labels = context.labels(component: "namespace", name: name)
         labels["kubernetes.io/metadata.name"] = name
-        labels["pod-security.kubernetes.io/enforce"] = Self.podSecurityLevel(of: name, in: context.spec)
+        labels["pod-security.kubernetes.io/enforce"] = Self.podSecurityLevel
         labels["pod-security.kubernetes.io/audit"] = "restricted"
         labels["pod-security.kubernetes.io/warn"] = "restricted"
         return KubernetesObject(apiVersion: "v1", kind: "Namespace", name: name, namespace: nil,

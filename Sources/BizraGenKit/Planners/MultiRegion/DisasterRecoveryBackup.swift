@@ -3,13 +3,13 @@ import BizraSpec
 /// The DR backup CronJob `<platform>-dr-backup` on `backup.schedule`: one init container per
 /// `include` entry dumps it into a shared scratch volume, then the AWS CLI copies the dumps to the
 /// bucket and replicates them to each `replicateTo` region's bucket (`<bucket>-<region>`).
-/// Credentials come only from the optional Secret `<platform>-dr-backup-aws` by reference, or
-/// from the pod's cloud identity when it is absent. Init containers cannot carry probes.
+/// AWS credentials come from the pod's identity only: the IRSA role of `platform.aws.accountId`,
+/// else an EKS Pod Identity association (whose agent the egress policy admits). The buckets are
+/// ACK S3 `Bucket`s, each in its region's cluster. Init containers cannot carry probes.
 struct DisasterRecoveryBackup {
     static let awsImage = "amazon/aws-cli:2.36.7"
     static let redisImage = "redis:8.10.1"
     static let postgresImage = "postgres"
-    static let kubectlImage = "bitnami/kubectl"
     static let scratch = "/backup"
     /// Finished Jobs kept for inspection.
     static let historyLimit = 3
@@ -75,7 +75,7 @@ struct DisasterRecoveryBackup {
             case "kubernetes-resources":
                 needsResourceReader = true
                 initContainers.append(Self.dumper(
-                    name: item, image: "\(Self.kubectlImage):\(context.platform.kubernetesVersion)",
+                    name: item, image: KubernetesReleases.kubectlImage(for: context.platform.kubernetesVersion),
                     script: "kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
                     env: [], mounts: [scratchMount, tmpMount]))
             case "ground-truth-database":
@@ -103,7 +103,6 @@ struct DisasterRecoveryBackup {
                 continue
             }
         }
-        let awsSecret = "\(name)-aws"
         let upload = BatchContainer.script(
             name: "upload", image: Self.awsImage, shell: "/bin/bash",
             script: Self.script(backup: backup, primary: regions.primary,
@@ -111,8 +110,6 @@ struct DisasterRecoveryBackup {
             env: [
                 BatchContainer.env("HOME", "/tmp"),
                 BatchContainer.env("AWS_DEFAULT_REGION", regions.primary),
-                BatchContainer.secretEnv("AWS_ACCESS_KEY_ID", secret: awsSecret, key: "AWS_ACCESS_KEY_ID", optional: true),
-                BatchContainer.secretEnv("AWS_SECRET_ACCESS_KEY", secret: awsSecret, key: "AWS_SECRET_ACCESS_KEY", optional: true),
             ],
             volumeMounts: [scratchMount, tmpMount])
         var podSpec: YAMLMap = [
@@ -128,7 +125,7 @@ struct DisasterRecoveryBackup {
             apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
             annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag]
                 + (needsResourceReader ? [CheckovSkip("CKV_K8S_38", "kubectl exports the namespace's resources")] : [])
-                + [CheckovSkip("CKV_K8S_35", "pg_dump and the AWS CLI read credentials from the environment")]),
+                + [CheckovSkip("CKV_K8S_35", "pg_dump reads the database's credentials from the environment")]),
             body: ["spec": [
                 "schedule": .string(backup.schedule.expression),
                 "concurrencyPolicy": "Forbid",
@@ -143,6 +140,7 @@ struct DisasterRecoveryBackup {
                 ]],
             ]]
         )
+        if context.cloudIdentity(serviceAccount: name).isEmpty { egress.append(EgressPolicy.podIdentityAgent) }
         var objects = [
             KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
                              annotations: context.cloudIdentity(serviceAccount: name),
@@ -153,13 +151,10 @@ struct DisasterRecoveryBackup {
         if needsResourceReader {
             objects.append(KubernetesObject(
                 apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: name, namespace: namespace, labels: labels,
-                body: ["rules": [
-                    ["apiGroups": [""], "resources": ["configmaps", "services", "serviceaccounts", "persistentvolumeclaims"],
-                     "verbs": ["get", "list"]],
-                    ["apiGroups": ["apps"], "resources": ["deployments", "statefulsets"], "verbs": ["get", "list"]],
-                    ["apiGroups": ["networking.k8s.io"], "resources": ["ingresses", "networkpolicies"], "verbs": ["get", "list"]],
-                    ["apiGroups": ["policy"], "resources": ["poddisruptionbudgets"], "verbs": ["get", "list"]],
-                ]]))
+                body: ["rules": .list(Self.exportedResources.map { group in
+                    ["apiGroups": [.string(group.apiGroup)], "resources": .list(group.resources.map(YAMLValue.string)),
+                     "verbs": ["get", "list"]]
+                })]))
             objects.append(KubernetesObject(
                 apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: name, namespace: namespace, labels: labels,
                 body: [
@@ -170,9 +165,28 @@ struct DisasterRecoveryBackup {
         self.objects = objects
     }
 
-    /// What `kubernetes-resources` exports (Secrets never: they live in the external store).
-    static let resourceKinds = ["configmaps", "services", "serviceaccounts", "persistentvolumeclaims",
-                                "deployments", "statefulsets", "ingresses", "networkpolicies", "poddisruptionbudgets"]
+    /// What `kubernetes-resources` exports, by API group: the namespace's workloads, their
+    /// configuration and the custom resources bizra-gen writes there. Never Secrets: their
+    /// values live in the external secret store, and the ExternalSecrets that fetch them are exported.
+    static let exportedResources: [(apiGroup: String, resources: [String])] = [
+        ("", ["configmaps", "persistentvolumeclaims", "serviceaccounts", "services"]),
+        ("apps", ["deployments", "statefulsets"]),
+        ("autoscaling", ["horizontalpodautoscalers"]),
+        ("autoscaling.k8s.io", ["verticalpodautoscalers"]),
+        ("batch", ["cronjobs"]),
+        ("external-secrets.io", ["externalsecrets", "secretstores"]),
+        ("keda.sh", ["scaledobjects", "triggerauthentications"]),
+        ("monitoring.coreos.com", ["podmonitors", "prometheusrules", "servicemonitors"]),
+        ("networking.k8s.io", ["ingresses", "networkpolicies"]),
+        ("policy", ["poddisruptionbudgets"]),
+        ("postgresql.cnpg.io", ["clusters"]),
+        ("s3.services.k8s.aws", ["buckets"]),
+    ]
+
+    /// `kubectl get`'s argument: each resource qualified by its group (`scaledobjects.keda.sh`).
+    static var resourceKinds: [String] {
+        exportedResources.flatMap { group in group.resources.map { group.apiGroup.isEmpty ? $0 : "\($0).\(group.apiGroup)" } }
+    }
 
     /// The ground-truth database: the replicated one, else the first.
     static func database(_ spec: Spec, regions: Regions) -> Database? {

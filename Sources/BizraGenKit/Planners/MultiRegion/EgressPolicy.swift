@@ -7,6 +7,12 @@ struct EgressPolicy {
     static let https: YAMLValue = ["ports": [["protocol": "TCP", "port": 443]]]
     /// The Kubernetes API server's usual secure port, when it is not 443.
     static let kubernetesAPI: YAMLValue = ["ports": [["protocol": "TCP", "port": 6443]]]
+    /// The EKS Pod Identity Agent, which serves a pod's AWS credentials when no IRSA role is
+    /// annotated (169.254.170.23:80, AWS EKS user guide, "Pod Identity agent").
+    static let podIdentityAgent: YAMLValue = [
+        "to": [["ipBlock": ["cidr": "169.254.170.23/32"]]],
+        "ports": [["protocol": "TCP", "port": 80]],
+    ]
     static let dns: YAMLValue = ["ports": [["protocol": "UDP", "port": 53], ["protocol": "TCP", "port": 53]]]
 
     /// Egress to pods with `labels` on `port` in the same namespace.

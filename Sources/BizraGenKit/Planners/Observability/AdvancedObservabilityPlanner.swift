@@ -1,6 +1,6 @@
 import BizraSpec
 
-/// Manifest 06: tracing (Jaeger, Tempo), the OpenTelemetry Collector, and logs (Loki, Promtail),
+/// Manifest 06: tracing (Jaeger, Tempo), the OpenTelemetry Collector, and logs (Loki, and Grafana Alloy collecting them),
 /// all in `observability.namespace`; each part only when the spec describes it.
 public struct AdvancedObservabilityPlanner: ManifestPlanner {
     public let fileName = "06-advanced-observability.yaml"
@@ -20,7 +20,7 @@ public struct AdvancedObservabilityPlanner: ManifestPlanner {
         }
         if let logs = observability.logs {
             objects += LokiPlan.objects(context, namespace: namespace, loki: logs.loki)
-            objects += PromtailPlan.objects(context, namespace: namespace, promtail: logs.promtail)
+            objects += AlloyLogsPlan.objects(context, namespace: namespace, logs: logs.promtail)
         }
         return objects
     }

@@ -13,8 +13,9 @@ public enum ObservabilityStack {
     public static let collectorPrometheusPort = 8889
     public static let loki = "loki"
     public static let lokiHTTPPort = 3100
-    public static let promtail = "promtail"
-    public static let promtailHTTPPort = 9080
+    /// Grafana Alloy, which collects the pods' logs (`observability.logs.promtail`).
+    public static let logCollector = "alloy"
+    public static let logCollectorHTTPPort = 12345
     public static let tempo = "tempo"
     public static let tempoHTTPPort = 3200
     /// Where Tempo's metrics generator remote-writes and where KEDA queries: the Prometheus Operator's Service.
@@ -26,7 +27,8 @@ public enum ObservabilityStack {
         public static let jaeger = "jaegertracing/jaeger:2.20.0"
         public static let collector = "otel/opentelemetry-collector-contrib:0.158.0"
         public static let loki = "grafana/loki:3.7.6"
-        public static let promtail = "grafana/promtail:3.1.1"
+        /// Grafana Alloy (grafana/alloy tag v1.18.1; Promtail, its predecessor, is end of life since 2026-03-02).
+        public static let alloy = "grafana/alloy:v1.18.1"
         public static let tempo = "grafana/tempo:2.10.8"
     }
 
