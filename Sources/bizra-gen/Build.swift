@@ -84,6 +84,9 @@ struct Build: ParsableCommand {
         do {
             let set = try templates.map { try TemplateSet(overridingWith: URL(fileURLWithPath: $0)) } ?? .embedded
             tree = try BuildPipeline(templates: set).plan(loaded)
+        } catch let failure as OutputCheckFailure {
+            checks.format.print(failure.findings)
+            throw ExitCode(1)
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(2)

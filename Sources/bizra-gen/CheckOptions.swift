@@ -1,3 +1,4 @@
+import BizraGenKit
 import ArgumentParser
 import BizraRules
 import BizraSpec
@@ -11,6 +12,32 @@ struct CheckOptions: ParsableArguments {
     var warningsAsErrors = false
 
     /// The loaded spec when no check fails; otherwise the findings are printed and the command exits 1.
+    /// The spec's findings and, when it has no error, the OUT rules' on the objects it plans,
+    /// printed together once; exits 1 on an error (or any finding with --warnings-as-errors).
+    func checkedPlan(_ options: SpecOptions) throws {
+        let spec: Spec
+        do {
+            spec = try options.load()
+        } catch {
+            format.print(error.findings)
+            throw ExitCode(1)
+        }
+        var findings = SpecChecker().check(spec)
+        if findings.errorCount == 0 {
+            do {
+                findings += OutputChecker().check(try BuildPipeline().plannedPlatform(spec))
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        format.print(findings)
+        if findings.errorCount > 0 || (warningsAsErrors && !findings.isEmpty) {
+            throw ExitCode(1)
+        }
+        if format == .text && findings.isEmpty { Terminal.error("no findings") }
+    }
+
     func checkedSpec(_ options: SpecOptions) throws -> Spec {
         let spec: Spec
         do {

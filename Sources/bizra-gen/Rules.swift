@@ -1,12 +1,11 @@
 import ArgumentParser
-import BizraRules
 
 /// `bizra-gen rules`: the catalogue as a table.
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every check with its identifier and severity.")
 
     func run() {
-        let rows = RuleCatalogue.all.map { [$0.identifier, $0.severity.rawValue, $0.summary] }
+        let rows = CatalogueEntry.all.map { [$0.identifier, $0.severity.rawValue, $0.summary] }
         let idWidth = max(2, rows.map { $0[0].count }.max() ?? 0)
         Terminal.out("\("ID".padding(idWidth))  SEVERITY  CATCHES")
         for row in rows { Terminal.out("\(row[0].padding(idWidth))  \(row[1].padding(8))  \(row[2])") }
@@ -21,19 +20,19 @@ struct Explain: ParsableCommand {
     var identifier: String
 
     func validate() throws {
-        guard RuleCatalogue.rule(identifier) != nil else {
-            let known = RuleCatalogue.all.map { $0.identifier }
+        guard CatalogueEntry.entry(identifier) != nil else {
+            let known = CatalogueEntry.all.map { $0.identifier }
             let hint = known.first { $0.lowercased().hasPrefix(identifier.lowercased().prefix(3)) }.map { " (e.g. \($0))" } ?? ""
             throw ValidationError("no rule '\(identifier)'\(hint); `bizra-gen rules` lists them")
         }
     }
 
     func run() {
-        let rule = RuleCatalogue.rule(identifier)!
+        let rule = CatalogueEntry.entry(identifier)!
         var text = "\(rule.identifier) (\(rule.severity.rawValue)): \(rule.summary)\n\n\(rule.explanation)\n"
-        for (title, examples) in [("Triggers on", rule.triggeringExamples), ("Does not trigger on", rule.nonTriggeringExamples)] {
+        for (title, examples) in [("Triggers on", rule.triggering), ("Does not trigger on", rule.nonTriggering)] {
             for example in examples {
-                text += "\n\(title):\n" + example.description.split(separator: "\n", omittingEmptySubsequences: false)
+                text += "\n\(title):\n" + example.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "    \($0)" }.joined(separator: "\n").trimmingTrailingSpaces() + "\n"
             }
         }

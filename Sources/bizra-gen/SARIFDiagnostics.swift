@@ -6,7 +6,7 @@ import Foundation
 /// SARIF 2.1.0, as GitHub code scanning reads it: one run, the catalogue as the tool's rules.
 enum SARIFDiagnostics {
     static func render(_ findings: [Finding]) -> String {
-        let rules: [[String: Any]] = RuleCatalogue.all.map { rule in
+        let rules: [[String: Any]] = CatalogueEntry.all.map { rule in
             [
                 "id": rule.identifier,
                 "shortDescription": ["text": rule.summary],

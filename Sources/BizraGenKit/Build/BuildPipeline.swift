@@ -43,14 +43,15 @@ public struct BuildPipeline: Sendable {
         case files([String: String])
     }
 
-    /// A numbered manifest's objects in output order, with the clusters each goes to.
+    /// A numbered manifest's objects in output order.
     private struct PlannedManifest: Sendable {
         var fileName: String
-        var documents: [YAMLValue]
-        var placements: [Placement]
+        var objects: [KubernetesObject]
+        var placements: [Placement] { objects.map(\.placement) }
     }
 
-    /// The files of `out/<environment>/`, relative path to bytes.
+    /// The files of `out/<environment>/`, relative path to bytes. Throws ``OutputCheckFailure``
+    /// when an OUT rule finds an error in the planned objects.
     public func plan(_ spec: Spec) throws -> OutputTree {
         let context = PlanContext(spec: spec, templates: templates)
         let planned = try plannedJobs(context)
@@ -58,7 +59,7 @@ public struct BuildPipeline: Sendable {
         var manifests: [PlannedManifest] = []
         for result in planned {
             switch result {
-            case .manifest(let manifest) where !manifest.documents.isEmpty:
+            case .manifest(let manifest) where !manifest.objects.isEmpty:
                 manifests.append(manifest)
             case .manifest:
                 continue
@@ -66,6 +67,8 @@ public struct BuildPipeline: Sendable {
                 for (path, text) in rendered { files[path] = Data(text.utf8) }
             }
         }
+        let findings = OutputChecker().check(Self.platform(spec, context, manifests))
+        if findings.contains(where: { $0.severity == .error }) { throw OutputCheckFailure(findings: findings) }
         let written = Self.render(manifests)
         releaseInBackground(consume planned)
         for cluster in context.clusters {
@@ -82,6 +85,23 @@ public struct BuildPipeline: Sendable {
         return OutputTree(files: files)
     }
 
+    /// The planned objects of every cluster, as the OUT rules see them; nothing is rendered.
+    public func plannedPlatform(_ spec: Spec) throws -> PlannedPlatform {
+        let context = PlanContext(spec: spec, templates: templates)
+        let manifests = try plannedJobs(context).compactMap { planned -> PlannedManifest? in
+            if case .manifest(let manifest) = planned { manifest } else { nil }
+        }
+        return Self.platform(spec, context, manifests)
+    }
+
+    private static func platform(_ spec: Spec, _ context: PlanContext, _ manifests: [PlannedManifest]) -> PlannedPlatform {
+        PlannedPlatform(spec: spec, context: context, clusters: context.clusters.map { cluster in
+            PlannedCluster(name: cluster, objects: manifests.flatMap { manifest in
+                manifest.objects.filter { $0.placement.includes(cluster) }.map { PlannedObject(file: manifest.fileName, object: $0) }
+            })
+        })
+    }
+
     /// Every manifest and artifact planned, in the order of the jobs, on every core.
     private func plannedJobs(_ context: PlanContext) throws -> [Planned] {
         let jobs = manifests.map(Job.manifest) + artifacts.map(Job.artifact)
@@ -89,9 +109,8 @@ public struct BuildPipeline: Sendable {
             Result { () throws -> Planned in
                 switch job {
                 case .manifest(let planner):
-                    let objects = planner.objects(for: context).sortedForOutput()
-                    return .manifest(PlannedManifest(fileName: planner.fileName, documents: objects.map(\.yaml),
-                                                     placements: objects.map(\.placement)))
+                    return .manifest(PlannedManifest(fileName: planner.fileName,
+                                                     objects: planner.objects(for: context).sortedForOutput()))
                 case .artifact(let renderer):
                     return .files(try renderer.render(context))
                 }
@@ -102,12 +121,12 @@ public struct BuildPipeline: Sendable {
     /// Each manifest's documents written once, part by part on every core.
     private static func render(_ manifests: [PlannedManifest]) -> [WrittenManifest] {
         let parts = manifests.indices.flatMap { file in
-            stride(from: 0, to: manifests[file].documents.count, by: documentsPerPart).map { start in
+            stride(from: 0, to: manifests[file].objects.count, by: documentsPerPart).map { start in
                 (file: file, start: start,
-                 documents: manifests[file].documents[start..<min(start + documentsPerPart, manifests[file].documents.count)])
+                 objects: manifests[file].objects[start..<min(start + documentsPerPart, manifests[file].objects.count)])
             }
         }
-        let written = parts.concurrentMap { YAMLWriter.documentBytesAndEnds($0.documents) }
+        let written = parts.concurrentMap { YAMLWriter.documentBytesAndEnds($0.objects.map(\.yaml)) }
         var texts = manifests.map { _ in WrittenManifest() }
         for (part, bytes) in zip(parts, written) {
             texts[part.file].parts.append(.init(first: part.start, bytes: bytes.bytes, ends: bytes.ends))

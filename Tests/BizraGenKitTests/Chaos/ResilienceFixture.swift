@@ -109,7 +109,7 @@ enum ResilienceFixture {
             try write(text, name, in: URL(fileURLWithPath: keep))
         }
         let path = try write(text, name, in: directory)
-        return try run(validator, ["--k8s-version", spec.platform.kubernetesVersion, path])
+        return try run(validator, ["--k8s-version", KubernetesReleases.nearest(to: spec.platform.kubernetesVersion).minor, path])
     }
 
     /// `promtool check rules` on a PrometheusRule's spec: nil when promtool is absent.

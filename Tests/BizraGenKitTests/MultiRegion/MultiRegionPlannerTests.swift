@@ -114,8 +114,13 @@ struct MultiRegionPlannerTests {
         let env = upload["env"]?.listValue ?? []
         #expect(env.compactMap { $0["name"]?.stringValue }.filter { $0.hasPrefix("AWS_") } == ["AWS_DEFAULT_REGION"])
         let dumper = try #require(pod["initContainers"]?[0])
-        #expect(dumper["image"] == "registry.k8s.io/kubectl:v1.35.9", "the supported release nearest to the fixture's 1.30")
+        // The distroless kubectl image is mounted into an image with a shell, never run with one.
+        #expect(dumper["image"] == "amazon/aws-cli:2.36.7")
+        #expect(dumper["command"]?[0] == "/bin/sh")
+        #expect(pod["volumes"]?.listValue?.contains { $0["image"]?["reference"] == "registry.k8s.io/kubectl:v1.35.9" } == true,
+                "the supported release nearest to the fixture's 1.30")
         let export = try #require(dumper["command"]?[2]?.stringValue)
+        #expect(export.hasPrefix("set -eu; /opt/kubectl/bin/kubectl get "))
         #expect(export.contains("scaledobjects.keda.sh") && export.contains("clusters.postgresql.cnpg.io") && !export.contains("secrets,"))
         let role = try #require(F.find(objects, "Role", "bizra-dr-backup"))
         let granted = role.body["rules"]?.listValue?.flatMap { rule in

@@ -62,7 +62,7 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
         }
         let spec: YAMLValue = [
             "refreshInterval": .string(secrets.refreshInterval.goDescription),
-            "secretStoreRef": ["kind": "SecretStore", "name": .string(secrets.store)],
+            "secretStoreRef": SecretStoreProvider.reference(secrets.store, in: context.spec),
             "target": ["name": .string(secretName(of: service)), "creationPolicy": "Owner"],
             "data": .list(data),
         ]

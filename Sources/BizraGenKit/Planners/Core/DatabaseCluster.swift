@@ -94,7 +94,7 @@ enum DatabaseCluster {
             namespace: context.namespace, labels: context.labels(component: "database", name: name),
             body: ["spec": [
                 "refreshInterval": "1h",
-                "secretStoreRef": ["kind": "SecretStore", "name": .string(store)],
+                "secretStoreRef": SecretStoreProvider.reference(store, in: context.spec),
                 "target": ["name": .string(name), "creationPolicy": "Owner"],
                 "dataFrom": [["extract": ["key": .string("\(platform.name)/\(platform.environment)/\(name)")]]],
             ]]

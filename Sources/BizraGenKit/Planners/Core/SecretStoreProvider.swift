@@ -2,8 +2,10 @@ import BizraSpec
 
 /// The external-secrets provider behind a service's `secrets.store` name.
 ///
-/// Only providers that need nothing beyond what the spec states are known; a store the
-/// planner does not know gets no SecretStore (its ExternalSecrets still reference it by name).
+/// Only providers that need nothing beyond what the spec states are known: bizra-gen writes their
+/// SecretStore in every cluster. A store it cannot write (another provider, or AWS with no region
+/// to read from) is taken to be a `ClusterSecretStore` of that name that the platform team runs
+/// (README, "What the clusters must already have").
 enum SecretStoreProvider {
     /// AWS Secrets Manager or Parameter Store, in the given region.
     case aws(service: String, region: String)
@@ -18,6 +20,13 @@ enum SecretStoreProvider {
         case "aws-parameter-store": return .aws(service: "ParameterStore", region: region)
         default: return nil
         }
+    }
+
+    /// An ExternalSecret's `secretStoreRef` to the store `name`: the SecretStore bizra-gen writes, or
+    /// the platform's ClusterSecretStore of that name.
+    static func reference(_ name: String, in spec: Spec) -> YAMLValue {
+        let written = named(name, in: spec, region: spec.regions?.primary ?? "") != nil
+        return ["kind": written ? "SecretStore" : "ClusterSecretStore", "name": .string(name)]
     }
 
     /// `spec.provider` of the SecretStore; authentication is the store's own ServiceAccount token

@@ -11,6 +11,8 @@ struct DisasterRecoveryBackup {
     static let redisImage = "redis:8.10.1"
     static let postgresImage = "postgres"
     static let scratch = "/backup"
+    /// Where the kubectl image's files are mounted.
+    static let kubectlMount = "/opt/kubectl"
     /// Finished Jobs kept for inspection.
     static let historyLimit = 3
 
@@ -74,10 +76,14 @@ struct DisasterRecoveryBackup {
             switch item {
             case "kubernetes-resources":
                 needsResourceReader = true
+                // registry.k8s.io/kubectl is distroless (kubernetes/kubernetes build/server-image/kubectl/Dockerfile:
+                // FROM the static base image), so its binary is mounted as an image volume (beta and on by
+                // default since Kubernetes 1.35) into the AWS CLI's image, whose shell writes the export.
                 initContainers.append(Self.dumper(
-                    name: item, image: KubernetesReleases.kubectlImage(for: context.platform.kubernetesVersion),
-                    script: "kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
-                    env: [], mounts: [scratchMount, tmpMount]))
+                    name: item, image: Self.awsImage,
+                    script: "\(Self.kubectlMount)/bin/kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
+                    env: [BatchContainer.env("HOME", "/tmp")],
+                    mounts: [scratchMount, tmpMount, ["name": "kubectl", "mountPath": .string(Self.kubectlMount), "readOnly": true]]))
             case "ground-truth-database":
                 guard let database = Self.database(context.spec, regions: regions) else { continue }
                 egress.append(EgressPolicy.pods(["cnpg.io/cluster": database.name], port: 5432))
@@ -120,7 +126,14 @@ struct DisasterRecoveryBackup {
         ]
         if !initContainers.isEmpty { podSpec["initContainers"] = .list(initContainers) }
         podSpec["containers"] = [upload]
-        podSpec["volumes"] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
+        var volumes: [YAMLValue] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
+        if needsResourceReader {
+            volumes.append(["name": "kubectl", "image": [
+                "reference": .string(KubernetesReleases.kubectlImage(for: context.platform.kubernetesVersion)),
+                "pullPolicy": "IfNotPresent",
+            ]])
+        }
+        podSpec["volumes"] = .list(volumes)
         let cronJob = KubernetesObject(
             apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
             annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag]
@@ -140,7 +153,7 @@ struct DisasterRecoveryBackup {
                 ]],
             ]]
         )
-        if context.cloudIdentity(serviceAccount: name).isEmpty { egress.append(EgressPolicy.podIdentityAgent) }
+        egress += EgressPolicy.cloudCredentials(context, serviceAccount: name)
         var objects = [
             KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
                              annotations: context.cloudIdentity(serviceAccount: name),

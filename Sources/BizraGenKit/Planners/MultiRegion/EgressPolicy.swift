@@ -13,6 +13,11 @@ struct EgressPolicy {
         "to": [["ipBlock": ["cidr": "169.254.170.23/32"]]],
         "ports": [["protocol": "TCP", "port": 80]],
     ]
+    /// What a pod of `serviceAccount` needs to reach for its AWS credentials: nothing with an
+    /// IRSA role (STS over HTTPS), else the Pod Identity agent.
+    static func cloudCredentials(_ context: PlanContext, serviceAccount: String) -> [YAMLValue] {
+        context.cloudIdentity(serviceAccount: serviceAccount).isEmpty ? [podIdentityAgent] : []
+    }
     static let dns: YAMLValue = ["ports": [["protocol": "UDP", "port": 53], ["protocol": "TCP", "port": 53]]]
 
     /// Egress to pods with `labels` on `port` in the same namespace.

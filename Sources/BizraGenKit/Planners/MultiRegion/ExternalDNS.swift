@@ -109,7 +109,8 @@ struct ExternalDNS {
                                               namespace: namespace, labels: labels,
                                               annotations: context.cloudIdentity(serviceAccount: Self.name))
         let egress = EgressPolicy(name: Self.name, selector: selector, labels: labels, namespace: namespace,
-                                  rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI])
+                                  rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI]
+                                      + EgressPolicy.cloudCredentials(context, serviceAccount: Self.name))
         objects = [serviceAccount, clusterRole, binding, deployment, egress.object].map { $0.placed(in: region.name) }
     }
 }

@@ -1,0 +1,96 @@
+import BizraSpec
+
+/// A planned object and the numbered file of its cluster it goes to.
+public struct PlannedObject: Sendable {
+    public var file: String
+    public var object: KubernetesObject
+
+    public init(file: String, object: KubernetesObject) {
+        self.file = file
+        self.object = object
+    }
+}
+
+/// The objects of one cluster, as they will be written.
+public struct PlannedCluster: Sendable {
+    public var name: String
+    public var objects: [PlannedObject]
+
+    public init(name: String, objects: [PlannedObject]) {
+        self.name = name
+        self.objects = objects
+    }
+
+    /// The objects of `kind`.
+    public func objects(_ kind: String) -> [PlannedObject] { objects.filter { $0.object.kind == kind } }
+
+    /// The object of `kind` named `name` in `namespace`.
+    public func object(_ kind: String, _ name: String, namespace: String?) -> PlannedObject? {
+        objects.first { $0.object.kind == kind && $0.object.name == name && $0.object.namespace == namespace }
+    }
+
+    /// Every pod the cluster's objects make, from workload templates and the operators' custom resources.
+    public var pods: [PlannedPod] { objects.flatMap { PlannedPod.pods(of: $0.object) } }
+
+    /// Index of the first object satisfying `matches`; for examples that break one object.
+    public mutating func edit(_ matches: (KubernetesObject) -> Bool, _ change: (inout KubernetesObject) -> Void) {
+        guard let index = objects.firstIndex(where: { matches($0.object) }) else { return }
+        change(&objects[index].object)
+    }
+}
+
+/// Everything a build will write, cluster by cluster, with the spec it came from.
+public struct PlannedPlatform: Sendable {
+    public var spec: Spec
+    public var context: PlanContext
+    public var clusters: [PlannedCluster]
+
+    public init(spec: Spec, context: PlanContext, clusters: [PlannedCluster]) {
+        self.spec = spec
+        self.context = context
+        self.clusters = clusters
+    }
+
+    /// The reference platform (the spec built into the binary), planned.
+    public static func reference() throws -> PlannedPlatform {
+        try BuildPipeline().plannedPlatform(SpecLoader().loadReference())
+    }
+
+    /// Changes `cluster`'s objects (every cluster when nil); for examples.
+    public mutating func editCluster(_ cluster: String? = nil, _ change: (inout PlannedCluster) -> Void) {
+        for index in clusters.indices where cluster == nil || clusters[index].name == cluster {
+            change(&clusters[index])
+        }
+    }
+
+    /// The spec line an object came from: the service, database, cache or region it is named after.
+    func specLocation(of object: KubernetesObject) -> SourceLocation? {
+        let name = object.labels["app.kubernetes.io/name"] ?? object.name
+        if let service = spec.services.first(where: { $0.name == name || $0.name == object.name }) { return service.source.node }
+        if let database = spec.databases.first(where: { $0.name == object.name || object.labels[DatabaseCluster.clusterLabel] == $0.name }) {
+            return database.source.node
+        }
+        if let redis = spec.caching?.redis, redis.name == name { return redis.source.node }
+        return nil
+    }
+}
+
+extension KubernetesObject {
+    /// `namespace/name`, or `name` for a cluster-scoped object.
+    var reference: String { namespace.map { "\($0)/\(name)" } ?? name }
+
+    /// The API group of `apiVersion` (empty for the core group).
+    var apiGroup: String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    /// A field of the body by dotted path (`spec.template.spec`), list indices as numbers.
+    func value(_ path: String) -> YAMLValue? {
+        var current: YAMLValue? = .map(body)
+        for part in path.split(separator: ".") {
+            if let index = Int(part) { current = current?[index] } else { current = current?[String(part)] }
+        }
+        return current
+    }
+}

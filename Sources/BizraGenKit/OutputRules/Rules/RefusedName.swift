@@ -1,0 +1,102 @@
+import BizraSpec
+
+/// OUT002: a name, label or annotation Kubernetes would refuse.
+public struct RefusedName: OutputRule {
+    public static let identifier = "OUT002"
+    public static let severity = Severity.error
+    public static let summary = "a name, label or annotation Kubernetes would refuse (DNS-1123 names, label values over 63 characters)"
+    public static let explanation = """
+        The API server validates names and labels before anything else: object names are DNS-1123 \
+        subdomains (Services and Namespaces DNS-1123 labels, at most 63 characters), label keys are \
+        an optional DNS prefix and a name of at most 63 characters, label values at most 63 characters \
+        of letters, digits, `-`, `_` and `.`. A StatefulSet or CronJob name must leave room for the \
+        suffix its controller adds to the pods' or Jobs' labels (52 characters). One refused object \
+        fails the whole `kubectl apply` of its file.
+        """
+    public static let triggeringExamples = [
+        OutputRuleExample("a Deployment whose name has an underscore") { platform in
+            platform.editCluster { $0.edit({ $0.kind == "Deployment" }) { $0.name = "bizra_node0" } }
+        },
+        OutputRuleExample("a label value of 64 characters") { platform in
+            platform.editCluster { $0.edit({ $0.kind == "ConfigMap" }) { $0.labels["bizra.ai/note"] = String(repeating: "a", count: 64) } }
+        },
+    ]
+
+    /// Kinds whose names become DNS labels (Service hostnames, namespace names).
+    static let labelNamedKinds: Set<String> = ["Service", "Namespace"]
+    /// Kinds whose controllers append a suffix of 11 characters to their name in a label.
+    static let suffixedKinds: Set<String> = ["StatefulSet", "CronJob"]
+
+    public init() {}
+
+    public func check(_ platform: PlannedPlatform) -> [Finding] {
+        platform.clusters.flatMap { cluster in
+            cluster.objects.flatMap { planned -> [Finding] in
+                problems(planned.object).map { finding($0, about: planned, in: cluster, platform: platform) }
+            }
+        }
+    }
+
+    func problems(_ object: KubernetesObject) -> [String] {
+        var problems: [String] = []
+        let limit = Self.labelNamedKinds.contains(object.kind) ? 63 : (Self.suffixedKinds.contains(object.kind) ? 52 : 253)
+        if !(Self.labelNamedKinds.contains(object.kind) ? KubernetesNames.isLabel(object.name) : KubernetesNames.isSubdomain(object.name))
+            || object.name.count > limit {
+            problems.append("name '\(object.name)' is not a DNS-1123 \(limit == 253 ? "subdomain" : "label") of at most \(limit) characters")
+        }
+        var labelSets = [object.labels]
+        if let template = PlannedPod.podTemplate(of: object), let labels = template["metadata"]?["labels"]?.mapValue {
+            labelSets.append(labels.entries.reduce(into: [:]) { $0[$1.key] = $1.value.stringValue ?? "" })
+        }
+        for labels in labelSets {
+            for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
+                if !KubernetesNames.isQualifiedName(key) { problems.append("label key '\(key)' is not a qualified name") }
+                if !KubernetesNames.isLabelValue(value) { problems.append("label \(key)='\(value)' is not a valid label value (at most 63 characters)") }
+            }
+        }
+        for key in object.annotations.keys.sorted() where !KubernetesNames.isQualifiedName(key) {
+            problems.append("annotation key '\(key)' is not a qualified name")
+        }
+        return problems
+    }
+}
+
+/// The name syntaxes of k8s.io/apimachinery `pkg/util/validation/validation.go`, on UTF-8 bytes.
+enum KubernetesNames {
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool { isLowerAlphanumeric(byte) || (byte >= 0x41 && byte <= 0x5A) }
+
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
+    static func isLabel(_ text: String) -> Bool { isLabel(Array(text.utf8)[...]) }
+
+    private static func isLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
+        return isLowerAlphanumeric(first) && isLowerAlphanumeric(last) && bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Labels joined by dots, at most 253 characters.
+    static func isSubdomain(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count <= 253 && bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isLabel)
+    }
+
+    /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`, at most 63 characters; empty allowed.
+    static func isLabelValue(_ text: String) -> Bool { text.isEmpty || isName(text) }
+
+    static func isName(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
+        return isAlphanumeric(first) && isAlphanumeric(last)
+            && bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// `prefix/name` or `name`: a DNS subdomain prefix and a name.
+    static func isQualifiedName(_ key: String) -> Bool {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return isName(key)
+        case 2: return isSubdomain(String(parts[0])) && isName(String(parts[1]))
+        default: return false
+        }
+    }
+}
