@@ -64,7 +64,8 @@ struct ClusterIndex {
 
     /// The Services in `namespaces` whose labels `selector` selects.
     func services(_ selector: LabelSelector, in namespaces: Set<String>) -> [KubernetesObject] {
-        let candidates = selector.matchLabels.first.map { servicesByLabel["\($0.key)=\($0.value)"] ?? [] } ?? (byKind["Service"] ?? [])
+        let candidates = selector.matchLabels.map { servicesByLabel["\($0.key)=\($0.value)"] ?? [] }.min { $0.count < $1.count }
+            ?? (byKind["Service"] ?? [])
         return candidates.map { cluster.objects[$0].object }.filter { namespaces.contains($0.namespace ?? "") && selector.matches($0.labels) }
     }
 

@@ -106,32 +106,67 @@ struct NetworkPolicies {
         pair.map { "\(namespace)/\($0.key)=\($0.value)" } ?? namespace
     }
 
-    /// The policies of the pod's namespace that select it and have `type`.
-    private func selecting(_ pod: PlannedPod, _ type: String) -> [Policy] {
+    /// The policies selecting one pod in one direction, bucketed by what their rules' peers
+    /// select (the first `matchLabels` pair of a pod selector), so that a flow only evaluates the
+    /// policies that can admit its other end; `wildcard` holds those whose peers are not pod
+    /// selectors with labels (ipBlocks, namespaces, no peers).
+    private struct Selection {
+        var isolated: Bool
+        var byPeerLabel: [String: [Int]] = [:]
+        var wildcard: [Int] = []
+    }
+
+    /// Selections by pod and direction, computed once: many flows share an end.
+    private final class Selections: @unchecked Sendable {
+        var found: [String: Selection] = [:]
+    }
+    private let selections = Selections()
+
+    private func selection(_ pod: PlannedPod, _ type: String) -> Selection {
+        let memo = "\(type)|\(pod.namespace)|\(pod.owner.kind)/\(pod.owner.name)|\(pod.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))"
+        if let found = selections.found[memo] { return found }
         let keys = [Self.key(pod.namespace, nil)] + pod.labels.map { Self.key(pod.namespace, ($0.key, $0.value)) }
-        return keys.flatMap { byKey[$0] ?? [] }.sorted().map { policies[$0] }
-            .filter { $0.types.contains(type) && $0.selector.matches(pod.labels) }
+        let selecting = Set(keys.flatMap { byKey[$0] ?? [] })
+            .filter { policies[$0].types.contains(type) && policies[$0].selector.matches(pod.labels) }.sorted()
+        var selection = Selection(isolated: !selecting.isEmpty)
+        for index in selecting {
+            var buckets: Set<String> = []
+            var wildcard = false
+            for rule in type == "Egress" ? policies[index].egress : policies[index].ingress {
+                guard let peers = rule.peers else { wildcard = true; continue }
+                for peer in peers {
+                    if case .pods(_, let pods?) = peer, let pair = pods.matchLabels.min(by: { $0.key < $1.key }) {
+                        buckets.insert("\(pair.key)=\(pair.value)")
+                    } else {
+                        wildcard = true
+                    }
+                }
+            }
+            if wildcard { selection.wildcard.append(index) }
+            for bucket in buckets { selection.byPeerLabel[bucket, default: []].append(index) }
+        }
+        selections.found[memo] = selection
+        return selection
     }
 
     /// Whether the policies let `flow` through, and which direction stops it when not.
     func blocks(_ flow: NetworkFlow) -> String? {
-        if let pod = flow.from.pod {
-            let selecting = selecting(pod, "Egress")
-            if !selecting.isEmpty && !selecting.contains(where: { policy in
-                policy.egress.contains { admits($0, peer: flow.to, policyNamespace: policy.namespace, flow: flow) }
-            }) {
-                return "no egress rule of the policies selecting \(flow.from) admits it"
-            }
+        if let pod = flow.from.pod, !admitted(selection(pod, "Egress"), peer: flow.to, egress: true, flow: flow) {
+            return "no egress rule of the policies selecting \(flow.from) admits it"
         }
-        if let pod = flow.to.pod {
-            let selecting = selecting(pod, "Ingress")
-            if !selecting.isEmpty && !selecting.contains(where: { policy in
-                policy.ingress.contains { admits($0, peer: flow.from, policyNamespace: policy.namespace, flow: flow) }
-            }) {
-                return "no ingress rule of the policies selecting \(flow.to) admits it"
-            }
+        if let pod = flow.to.pod, !admitted(selection(pod, "Ingress"), peer: flow.from, egress: false, flow: flow) {
+            return "no ingress rule of the policies selecting \(flow.to) admits it"
         }
         return nil
+    }
+
+    private func admitted(_ selection: Selection, peer: FlowEnd, egress: Bool, flow: NetworkFlow) -> Bool {
+        guard selection.isolated else { return true }
+        let candidates = selection.wildcard + peer.labels.flatMap { selection.byPeerLabel["\($0.key)=\($0.value)"] ?? [] }
+        return candidates.contains { index in
+            let policy = policies[index]
+            return (egress ? policy.egress : policy.ingress).contains { admits($0, peer: peer, policyNamespace: policy.namespace, flow: flow) }
+        }
     }
 
     private func admits(_ rule: Rule, peer: FlowEnd, policyNamespace: String, flow: NetworkFlow) -> Bool {

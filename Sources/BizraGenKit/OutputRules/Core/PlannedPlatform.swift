@@ -1,3 +1,4 @@
+import Foundation
 import BizraSpec
 
 /// A planned object and the numbered file of its cluster it goes to.
@@ -43,12 +44,34 @@ public struct PlannedCluster: Sendable {
 public struct PlannedPlatform: Sendable {
     public var spec: Spec
     public var context: PlanContext
-    public var clusters: [PlannedCluster]
+    public var clusters: [PlannedCluster] {
+        didSet { indexes = IndexCache() }
+    }
+    /// Each cluster's ``ClusterIndex``, built once for all the rules (and again after an edit).
+    private var indexes = IndexCache()
+
+    /// The index of `cluster`.
+    func index(_ cluster: PlannedCluster) -> ClusterIndex { indexes.index(cluster) }
 
     public init(spec: Spec, context: PlanContext, clusters: [PlannedCluster]) {
         self.spec = spec
         self.context = context
         self.clusters = clusters
+    }
+
+    /// Each object once, with the first cluster it goes to: for rules that judge an object on its
+    /// own (its names, its images), whatever cluster it is in.
+    var distinctObjects: [(object: PlannedObject, cluster: PlannedCluster)] {
+        var seen: Set<String> = []
+        var result: [(object: PlannedObject, cluster: PlannedCluster)] = []
+        for cluster in clusters {
+            for planned in cluster.objects {
+                let object = planned.object
+                let key = "\(planned.file)|\(object.apiVersion)|\(object.kind)|\(object.namespace ?? "")|\(object.name)|\(object.placement.hashValue)"
+                if seen.insert(key).inserted { result.append((planned, cluster)) }
+            }
+        }
+        return result
     }
 
     /// The reference platform (the spec built into the binary), planned.
@@ -75,6 +98,24 @@ public struct PlannedPlatform: Sendable {
     }
 }
 
+/// Cluster indexes shared by the rules, which run concurrently.
+private final class IndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: [String: ClusterIndex] = [:]
+
+    func index(_ cluster: PlannedCluster) -> ClusterIndex {
+        lock.lock()
+        if let index = built[cluster.name] { lock.unlock(); return index }
+        lock.unlock()
+        let index = ClusterIndex(cluster)
+        lock.lock()
+        built[cluster.name] = built[cluster.name] ?? index
+        let result = built[cluster.name]!
+        lock.unlock()
+        return result
+    }
+}
+
 extension KubernetesObject {
     /// `namespace/name`, or `name` for a cluster-scoped object.
     var reference: String { namespace.map { "\($0)/\(name)" } ?? name }
@@ -88,8 +129,13 @@ extension KubernetesObject {
     /// A field of the body by dotted path (`spec.template.spec`), list indices as numbers.
     func value(_ path: String) -> YAMLValue? {
         var current: YAMLValue? = .map(body)
-        for part in path.split(separator: ".") {
+        var start = path.startIndex
+        while current != nil {
+            let end = path[start...].firstIndex(of: ".") ?? path.endIndex
+            let part = path[start..<end]
             if let index = Int(part) { current = current?[index] } else { current = current?[String(part)] }
+            guard end != path.endIndex else { break }
+            start = path.index(after: end)
         }
         return current
     }

@@ -48,7 +48,7 @@ public struct BlockedFlow: OutputRule {
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         platform.clusters.flatMap { cluster -> [Finding] in
             let policies = NetworkPolicies(cluster)
-            let index = ClusterIndex(cluster)
+            let index = platform.index(cluster)
             return Self.flows(index, platform: platform).compactMap { flow in
                 guard let reason = policies.blocks(flow) else { return nil }
                 guard let pod = flow.from.pod ?? flow.to.pod, let planned = index.owner(of: pod) else { return nil }

@@ -62,7 +62,7 @@ public struct DanglingReference: OutputRule {
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         platform.clusters.flatMap { cluster -> [Finding] in
             let provided = Self.provided(by: cluster)
-            let index = ClusterIndex(cluster)
+            let index = platform.index(cluster)
             return cluster.objects.flatMap { planned in
                 Self.missing(planned.object, provided: provided, index: index)
                     .map { finding($0, about: planned, in: cluster, platform: platform) }

@@ -39,7 +39,7 @@ public struct MissingCloudIdentity: OutputRule {
         let account = platform.spec.platform.awsAccountID
         return platform.clusters.flatMap { cluster -> [Finding] in
             var findings: [Finding] = []
-            let index = ClusterIndex(cluster)
+            let index = platform.index(cluster)
             func role(of account: String?, namespace: String) -> String? {
                 account.flatMap { index.object("ServiceAccount", $0, namespace: namespace)?.object.annotations[Self.roleAnnotation] }
             }

@@ -30,10 +30,8 @@ public struct RefusedName: OutputRule {
     public init() {}
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
-        platform.clusters.flatMap { cluster in
-            cluster.objects.flatMap { planned -> [Finding] in
-                problems(planned.object).map { finding($0, about: planned, in: cluster, platform: platform) }
-            }
+        platform.distinctObjects.flatMap { planned, cluster in
+            problems(planned.object).map { finding($0, about: planned, in: cluster, platform: platform) }
         }
     }
 

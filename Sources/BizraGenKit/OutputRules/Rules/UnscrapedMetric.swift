@@ -36,7 +36,10 @@ public struct UnscrapedMetric: OutputRule {
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         let catalogue = MetricCatalogue(platform.spec)
         return platform.clusters.flatMap { cluster -> [Finding] in
-            let scraped = Self.scrapedPods(cluster)
+            let scrapedPods = Self.scrapedPods(platform.index(cluster))
+            let scrapedNames = Set(scrapedPods.compactMap { $0.labels["app.kubernetes.io/name"] })
+            let scrapedOwners = Set(scrapedPods.map(\.owner.name))
+            let scrapesDatabases = scrapedPods.contains { $0.labels[DatabaseCluster.clusterLabel] != nil }
             let recorded = Set(cluster.objects("PrometheusRule").flatMap { planned in
                 Self.rules(of: planned.object).compactMap { $0["record"]?.stringValue }
             })
@@ -45,14 +48,14 @@ public struct UnscrapedMetric: OutputRule {
                 if recorded.contains(metric) { return nil }
                 switch catalogue.resolve(metric) {
                 case .declared(let declared):
-                    return scraped.contains { $0.labels["app.kubernetes.io/name"] == declared.serviceName } ? nil
+                    return scrapedNames.contains(declared.serviceName) ? nil
                         : "\(metric) comes from \(declared.serviceName), which no monitor of this cluster scrapes"
                 case .exporter(let exporter):
                     let served: Bool
                     switch exporter.prefix {
-                    case "redis_": served = scraped.contains { $0.owner.name == platform.spec.caching?.redis?.name }
-                    case "varnish_": served = scraped.contains { $0.owner.name == platform.spec.caching?.varnish?.name }
-                    case "cnpg_", "pg_": served = scraped.contains { $0.labels[DatabaseCluster.clusterLabel] != nil }
+                    case "redis_": served = platform.spec.caching?.redis.map { scrapedOwners.contains($0.name) } ?? false
+                    case "varnish_": served = platform.spec.caching?.varnish.map { scrapedOwners.contains($0.name) } ?? false
+                    case "cnpg_", "pg_": served = scrapesDatabases
                     case "chaos_", "chaos_mesh_": served = runsChaos
                     default: served = true
                     }
@@ -75,9 +78,8 @@ public struct UnscrapedMetric: OutputRule {
     }
 
     /// The pods some ServiceMonitor or PodMonitor of the cluster scrapes.
-    static func scrapedPods(_ cluster: PlannedCluster) -> [PlannedPod] {
-        let index = ClusterIndex(cluster)
-        return cluster.objects.flatMap { planned -> [PlannedPod] in
+    static func scrapedPods(_ index: ClusterIndex) -> [PlannedPod] {
+        index.cluster.objects.flatMap { planned -> [PlannedPod] in
             let monitor = planned.object
             let selector = LabelSelector(monitor.value("spec.selector"))
             switch monitor.kind {

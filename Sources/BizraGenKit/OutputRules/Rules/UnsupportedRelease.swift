@@ -27,8 +27,7 @@ public struct UnsupportedRelease: OutputRule {
     public init() {}
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
-        platform.clusters.flatMap { cluster in
-            cluster.objects.flatMap { planned -> [Finding] in
+        platform.distinctObjects.flatMap { planned, cluster in
                 Self.images(of: planned.object).compactMap { image in
                     switch ImageReleases.verdict(image) {
                     case .supported: nil
@@ -38,7 +37,6 @@ public struct UnsupportedRelease: OutputRule {
                         finding("image \(image) is older than \(oldest), the oldest release upstream supports", about: planned, in: cluster, platform: platform)
                     }
                 }
-            }
         }
     }
 
