@@ -18,6 +18,14 @@ struct StoredComponent {
     var peerPorts: [(name: String, port: Int)] = []
     var store: Observability.Store
 
+    /// One replica: each replica's volume is its own filesystem store, and neither Loki ("Running
+    /// Loki clustered is not possible with the filesystem store unless the filesystem is shared",
+    /// grafana/loki `docs/sources/operations/storage/filesystem.md`) nor monolithic Tempo (which
+    /// "doesn't scale horizontally") can answer from another replica's data; two replicas would
+    /// each hold half the logs and traces. `store.replicas` takes effect once the format names an
+    /// object store.
+    static let replicas = 1
+
     func objects(_ context: PlanContext, namespace: String) -> [KubernetesObject] {
         let headless = "\(name)-headless"
         let configName = "\(name)-config"
@@ -41,7 +49,7 @@ struct StoredComponent {
             StackWorkload.configMap(context, name: configName, namespace: namespace, component: component,
                                     data: [configFile: text]),
             StackWorkload.statefulSet(context, name: name, namespace: namespace, component: component,
-                                      serviceName: headless, replicas: store.replicas, template: template,
+                                      serviceName: headless, replicas: Self.replicas, template: template,
                                       claims: [StackWorkload.claimTemplate("data", size: store.storage)]),
             StackWorkload.service(context, name: name, namespace: namespace, component: component,
                                   selector: context.selector(name: name), ports: servicePorts),
