@@ -48,8 +48,13 @@ public struct DanglingReference: OutputRule {
             case ("external-secrets.io", "ExternalSecret"):
                 provided.add("Secret", namespace, object.value("spec.target.name")?.stringValue ?? object.name)
             case ("postgresql.cnpg.io", "Cluster"):
-                // CloudNativePG makes the application user's Secret and, unless given, the certificates.
-                for suffix in ["app", "ca", "server", "replication"] { provided.add("Secret", namespace, "\(object.name)-\(suffix)") }
+                // CloudNativePG makes, unless given, the certificates, and the application owner's
+                // Secret where it runs initdb with a generated password (a replica bootstraps by
+                // copying the primary and gets none).
+                for suffix in ["ca", "server", "replication"] { provided.add("Secret", namespace, "\(object.name)-\(suffix)") }
+                if object.value("spec.bootstrap.initdb") != nil && object.value("spec.bootstrap.initdb.secret") == nil {
+                    provided.add("Secret", namespace, "\(object.name)-app")
+                }
             case ("cert-manager.io", "Certificate"):
                 if let secret = object.value("spec.secretName")?.stringValue { provided.add("Secret", namespace, secret) }
             default:

@@ -19,6 +19,7 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
             if let externalSecret = Self.externalSecret(for: service, in: context) { objects.append(externalSecret) }
         }
         for database in context.spec.databases {
+            if let credentials = DatabaseCredentials.externalSecret(database, context) { objects.append(credentials) }
             guard let secret = DatabaseCluster.caSecret(database, context) else { continue }
             objects.append(secret.placed(in: DatabaseCluster.clusters(of: database, context)))
         }

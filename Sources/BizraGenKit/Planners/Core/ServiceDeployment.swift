@@ -72,12 +72,14 @@ enum ServiceDeployment {
             "imagePullPolicy": "Always",
             "ports": .list(service.ports.map { ["name": .string($0.name), "containerPort": .int($0.port), "protocol": "TCP"] }),
         ]
+        var env = DatabaseCredentials.environment(for: service, in: context.spec)
         if let endpoint = otlpEndpoint(context) {
-            container.set("env", [
+            env += [
                 ["name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": .string(endpoint)],
                 ["name": "OTEL_SERVICE_NAME", "value": .string(service.name)],
-            ])
+            ]
         }
+        if !env.isEmpty { container.set("env", .list(env)) }
         if !envFrom.isEmpty { container.set("envFrom", .list(envFrom)) }
         container.set("resources", ContainerHardening.resources(service.resources))
         container.set("readinessProbe", probe(service.probes.readiness))

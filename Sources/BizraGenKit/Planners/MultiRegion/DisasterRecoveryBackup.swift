@@ -92,9 +92,9 @@ struct DisasterRecoveryBackup {
                     script: "pg_dump --format=custom --file=\(Self.scratch)/\(item).dump",
                     env: [
                         BatchContainer.env("PGHOST", "\(database.name)-rw"),
-                        BatchContainer.env("PGDATABASE", "app"),
-                        BatchContainer.secretEnv("PGUSER", secret: "\(database.name)-app", key: "username"),
-                        BatchContainer.secretEnv("PGPASSWORD", secret: "\(database.name)-app", key: "password"),
+                        BatchContainer.env("PGDATABASE", DatabaseCredentials.databaseName),
+                        BatchContainer.secretEnv("PGUSER", secret: DatabaseCredentials.appSecret(database, in: context.spec), key: "username"),
+                        BatchContainer.secretEnv("PGPASSWORD", secret: DatabaseCredentials.appSecret(database, in: context.spec), key: "password"),
                     ],
                     mounts: [scratchMount, tmpMount]))
             case "redis-snapshots":
