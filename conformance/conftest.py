@@ -77,6 +77,21 @@ def short_ttl_tree(tmp_path_factory) -> Tree:
     return Tree("short-ttl", root, spec_dir, environment="short-ttl")
 
 
+@pytest.fixture(scope="session")
+def purge_tree(tmp_path_factory) -> Tree:
+    """The short-ttl tree with the purge ACL holding 127.0.0.1, so that the test may PURGE."""
+    folder = tmp_path_factory.mktemp("purge")
+    spec_dir = folder / "spec"
+    (spec_dir / "environments").mkdir(parents=True)
+    for file in (REPO / "tests" / "fixtures" / "variant").glob("*.yaml"):
+        shutil.copy(file, spec_dir / file.name)
+    overlay = (REPO / "tests" / "fixtures" / "short-ttl" / "short-ttl.yaml").read_text()
+    assert "allowFrom: [10.0.0.0/8]" in overlay
+    (spec_dir / "environments" / "short-ttl.yaml").write_text(overlay.replace("allowFrom: [10.0.0.0/8]", "allowFrom: [127.0.0.1/32]"))
+    root = build(spec_dir, folder / "out", "short-ttl")
+    return Tree("purge", root, spec_dir, environment="short-ttl")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_scratch_folders():
     yield

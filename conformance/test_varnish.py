@@ -1,8 +1,10 @@
 """varnish/default.vcl compiles (`varnishd -C`), and a live `varnishd -F` on 127.0.0.1, with the
-VCL of the short-ttl spec in front of a local backend, behaves as the spec says: each rule's TTL
-(MISS, then HIT inside the TTL, the backend fetched again once it expires, MISS once TTL and
-grace are over), grace (a stale object served while the backend is down), PURGE refused from
-outside the ACL, and uncacheable requests passed through."""
+VCL of the short-ttl spec in front of a local backend and the listeners of the generated
+Deployment (`http` and `purge`, moved to 127.0.0.1 and free ports), behaves as the spec says:
+each rule's TTL (MISS, then HIT inside the TTL, the backend fetched again once it expires, MISS
+once TTL and grace are over), grace (a stale object served while the backend is down), PURGE
+accepted only on the purge listener from an address of the ACL, and uncacheable requests passed
+through without waiting on each other."""
 import re
 import shutil
 import threading
@@ -65,19 +67,37 @@ def unmatched_path(rules):
     return path
 
 
+def listeners(tree) -> list[str]:
+    """The `-a` arguments of the tree's Varnish Deployment."""
+    name = tree.spec["caching"]["varnish"]["name"]
+    for _, document in tree.clusters()[0].objects():
+        if document.get("kind") == "Deployment" and document["metadata"]["name"] == name:
+            container = document["spec"]["template"]["spec"]["containers"][0]
+            arguments = [str(a) for a in (container.get("command") or []) + (container.get("args") or [])]
+            found = [arguments[i + 1] for i, a in enumerate(arguments[:-1]) if a == "-a"]
+            assert found, f"{tree}: the Varnish Deployment passes no -a listener"
+            return found
+    raise AssertionError(f"{tree}: no Deployment {name}")
+
+
 class Live:
-    def __init__(self, tree, processes, folder):
+    def __init__(self, tree, processes, folder, delay: float = 0):
         self.varnish_spec = tree.spec["caching"]["varnish"]
         self.rules = self.varnish_spec["rules"]
         self.grace = seconds(self.varnish_spec.get("grace", "0s"))
         header = (tree.spec.get("benchmarks") or {}).get("expectHeader", "X-Ihsan-Score")
         self.header = header.lower()
-        self.backend = Backend(processes, header)
+        self.backend = Backend(processes, header, delay=delay)
         vcl = local_copy(tree.root / "varnish" / "default.vcl", folder / "vcl", self.backend.port)
-        self.varnish = Varnish(processes, require("varnishd"), vcl, folder, WARMUP)
+        self.listeners = listeners(tree)
+        self.varnish = Varnish(processes, require("varnishd"), vcl, folder, WARMUP, listeners=self.listeners)
+        assert "purge" in self.varnish.ports, f"{tree}: no listener named purge in {self.listeners}"
 
-    def get(self, path, method="GET", body=None):
-        return request(self.varnish.port, method, path, body=body)
+    def get(self, path, method="GET", body=None, listener=None):
+        """A request to the main listener, or to `listener` with the main listener's Host (the
+        object's hash includes the host, so a purger names the host it purges)."""
+        port = self.varnish.ports[listener] if listener else self.varnish.port
+        return request(port, method, path, body=body, headers={"Host": f"127.0.0.1:{self.varnish.port}"})
 
 
 @pytest.fixture
@@ -143,10 +163,64 @@ def test_purge_is_refused_outside_the_acl(live):
     assert not any(a.startswith("127.") for a in allowed), "the short-ttl spec's ACL must leave out 127.0.0.1"
     path = path_for(live.rules[-1], live.rules[:-1], 91)
     live.get(path)
-    status, _, _ = live.get(path, "PURGE")
-    assert status in (403, 405), f"PURGE from 127.0.0.1 answered {status}"
+    for listener in (None, "purge"):
+        status, _, _ = live.get(path, "PURGE", listener=listener)
+        assert status in (403, 405), f"PURGE from 127.0.0.1 on the {listener or 'main'} listener answered {status}"
     _, headers, _ = live.get(path)
     assert headers.get("x-cache") == "HIT" and live.backend.hits(path) == 1, "the object survives a refused PURGE"
+
+
+@pytest.fixture
+def purging(purge_tree, processes, readable_tmp):
+    return Live(purge_tree, processes, readable_tmp)
+
+
+@pytest.mark.live
+def test_purge_is_accepted_only_on_the_purge_listener_from_the_acl(purging):
+    allowed = purging.varnish_spec["purge"]["allowFrom"]
+    assert "127.0.0.1/32" in allowed, "the purge spec's ACL must hold 127.0.0.1"
+    path = path_for(purging.rules[-1], purging.rules[:-1], 93)
+    purging.get(path)
+    _, headers, _ = purging.get(path)
+    assert headers.get("x-cache") == "HIT"
+    status, _, _ = purging.get(path, "PURGE")
+    assert status in (403, 405), f"PURGE on the main listener answered {status}: no Service may expose purging"
+    _, headers, _ = purging.get(path)
+    assert headers.get("x-cache") == "HIT", "a PURGE on the main listener evicted the object"
+    status, _, _ = purging.get(path, "PURGE", listener="purge")
+    assert status == 200, f"PURGE on the purge listener from an address of the ACL answered {status}"
+    _, headers, _ = purging.get(path)
+    assert headers.get("x-cache") == "MISS" and purging.backend.hits(path) == 2, "the purged object is fetched again"
+
+
+@pytest.fixture
+def slow(short_ttl_tree, processes, readable_tmp):
+    return Live(short_ttl_tree, processes, readable_tmp, delay=1.0)
+
+
+def concurrently(live, path, count):
+    """`count` GETs at once; the wall time they took."""
+    start = time.monotonic()
+    threads = [threading.Thread(target=live.get, args=(path,)) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - start
+
+
+@pytest.mark.live
+def test_uncacheable_requests_do_not_wait_on_each_other(slow):
+    """With a backend that takes a second per answer, four requests at once for a URL no rule
+    covers (passed), or for a covered URL whose answer is private (hit-for-miss after the first),
+    take about one second, not four: Varnish does not queue them behind one fetch."""
+    unmatched = unmatched_path(slow.rules)
+    took = concurrently(slow, unmatched, 4)
+    assert took < 2.5 and slow.backend.hits(unmatched) == 4, f"4 passed requests took {took:.1f}s"
+    private = path_for(slow.rules[0], [], 94) + "?cache-control=private"
+    slow.get(private)
+    took = concurrently(slow, private, 4)
+    assert took < 2.5 and slow.backend.hits(private) == 5, f"4 requests for a private answer took {took:.1f}s"
 
 
 @pytest.mark.live

@@ -54,7 +54,11 @@ def handler(header: str, delay: float):
                 count = COUNTS[(self.command, self.path)]
             if delay:
                 time.sleep(delay)
-            self.reply(f"{self.command} {self.path} #{count}\n".encode(), [(header, "97")])
+            extra = [(header, "97")]
+            cache_control = urllib.parse.parse_qs(url.query).get("cache-control")
+            if cache_control:   # the response a test asks for: ?cache-control=private
+                extra.append(("Cache-Control", cache_control[0]))
+            self.reply(f"{self.command} {self.path} #{count}\n".encode(), extra)
 
         do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_PURGE = handle_any
 

@@ -96,15 +96,26 @@ class Backend:
 
 
 class Varnish:
-    """`varnishd -F` on 127.0.0.1:<free port> with a VCL file, in a new working folder."""
+    """`varnishd -F` on 127.0.0.1 with a VCL file, in a new working folder: one listener on a free
+    port, or the listeners a Deployment passes (`-a [name=]:port[,proto]`), each moved to
+    127.0.0.1 and a free port (`ports` by listener name; `port` is the first)."""
 
-    def __init__(self, processes: Processes, varnishd: str, vcl: Path, workdir: Path, ready_path: str):
+    def __init__(self, processes: Processes, varnishd: str, vcl: Path, workdir: Path, ready_path: str,
+                 listeners: list[str] | None = None):
         self.log = tempfile.TemporaryFile(mode="w+")
         for _ in range(3):   # another process may take the free port before varnishd binds it
-            self.port = free_port()
+            self.ports: dict[str, int] = {}
+            arguments = []
+            for index, listener in enumerate(listeners or [":0"]):
+                name, _, rest = listener.rpartition("=") if "=" in listener.split(",")[0] else ("", "", listener)
+                proto = rest.split(",", 1)[1] if "," in rest else ""
+                port = free_port()
+                self.ports[name or f"a{index}"] = port
+                arguments += ["-a", f"{name + '=' if name else ''}{LOOPBACK}:{port}{',' + proto if proto else ''}"]
+            self.port = next(iter(self.ports.values()))
             name = workdir / f"varnish-{self.port}"   # must not exist yet
             self.process = processes.start(
-                "varnishd", [varnishd, "-F", "-a", f"{LOOPBACK}:{self.port}", "-f", vcl.resolve(), "-n", name,
+                "varnishd", [varnishd, "-F", *arguments, "-f", vcl.resolve(), "-n", name,
                              "-s", "malloc,32m"], stdout=self.log, stderr=subprocess.STDOUT)
             if self._wait_ready(ready_path):
                 return
