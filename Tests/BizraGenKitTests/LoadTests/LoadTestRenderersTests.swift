@@ -23,6 +23,9 @@ struct LoadTestRenderersTests {
         #expect(latency.contains("{ name: 'validate', method: 'POST', path: '/api/v1/validate', body: '{\"claim\":\"benchmark\"}' }"))
         #expect(latency.contains("{ name: 'health', method: 'GET', path: '/health', body: null }"))
         #expect(!latency.contains("&quot;") && !latency.contains("&#39;"))
+        // One request per iteration, so an arrival rate is a request rate.
+        #expect(latency.contains("const endpoint = ENDPOINTS[exec.scenario.iterationInTest % ENDPOINTS.length];"))
+        #expect(!latency.contains("for (const endpoint"))
         #expect(K6ScriptRenderer.canonicalHeader("x-ihsan-SCORE") == "X-Ihsan-Score")
     }
 
