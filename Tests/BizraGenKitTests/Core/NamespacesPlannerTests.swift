@@ -50,6 +50,7 @@ import Testing
         #expect(critical.coreField("value") == 1_000_000)
         #expect(critical.coreField("globalDefault") == false)
         #expect(critical.coreField("description") == "services the ihsan score depends on")
-        #expect(objects.coreObject("PriorityClass", "bizra-normal")?.coreField("globalDefault") == true)
+        #expect(objects.coreObject("PriorityClass", "bizra-normal")?.coreField("globalDefault") == false,
+                "the platform's default is not the whole cluster's")
     }
 }

@@ -123,6 +123,13 @@ import Testing
         #expect(cluster.coreField("spec", "certificates", "serverAltDNSNames")?[0] == "postgres.us-east-1.bizra.ai")
     }
 
+    @Test func aServiceNamingNoPriorityClassGetsThePlatformsDefault() throws {
+        var spec = CoreFixture.spec
+        spec.services[0].priorityClass = nil
+        let deployment = try deployment(WorkloadsPlanner().objects(for: PlanContext(spec: spec)))
+        #expect(deployment.coreField("spec", "template", "spec", "priorityClassName") == "bizra-normal")
+    }
+
     @Test func theOwnersPasswordIsTheOneTheServiceReads() throws {
         let cluster = try #require(objects.coreObject("Cluster", "postgres"))
         #expect(cluster.coreField("spec", "bootstrap", "initdb", "owner") == "app")

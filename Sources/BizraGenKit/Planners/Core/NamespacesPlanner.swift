@@ -76,8 +76,11 @@ public struct NamespacesPlanner: ManifestPlanner {
                                 annotations: [:], body: ["spec": ["limits": [item]]])
     }
 
+    /// A PriorityClass of the spec. None is the cluster's `globalDefault`: that would reprioritise
+    /// every other team's pods in the cluster too; the platform's default class is instead
+    /// written into its services that name none (``ServiceDeployment``).
     func priorityClass(_ priorityClass: PriorityClass, _ context: PlanContext) -> KubernetesObject {
-        var body: YAMLMap = ["value": .int(priorityClass.value), "globalDefault": .bool(priorityClass.isDefault)]
+        var body: YAMLMap = ["value": .int(priorityClass.value), "globalDefault": false]
         body.set("description", priorityClass.description.map(YAMLValue.string))
         body.set("preemptionPolicy", "PreemptLowerPriority")
         return KubernetesObject(apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", name: priorityClass.name,

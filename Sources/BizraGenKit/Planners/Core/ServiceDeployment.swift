@@ -24,7 +24,8 @@ enum ServiceDeployment {
             "serviceAccountName": .string(service.name),
             "automountServiceAccountToken": false,
         ]
-        podSpec.set("priorityClassName", service.priorityClass.map(YAMLValue.string))
+        let priorityClass = service.priorityClass ?? context.platform.priorityClasses.first(where: \.isDefault)?.name
+        podSpec.set("priorityClassName", priorityClass.map(YAMLValue.string))
         podSpec.set("securityContext", ContainerHardening.podSecurityContext)
         podSpec.set("containers", [container(service, context)])
         podSpec.set("volumes", .list(volumes(service)))
