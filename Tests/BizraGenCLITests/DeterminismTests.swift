@@ -69,7 +69,7 @@ import Yams
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let every = CLIRunner.tree(folder.appendingPathComponent("every")), one = CLIRunner.tree(folder.appendingPathComponent("one"))
-        #expect(every.count == 82)
+        #expect(every.count == 84)
         #expect(one == every)
     }
 

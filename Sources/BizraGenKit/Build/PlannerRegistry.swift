@@ -19,5 +19,6 @@ public enum PlannerRegistry {
         PromtoolTestRenderer(),
         GitOpsRenderer(),
         DeployScriptRenderer(),
+        CDNRulesRenderer(),
     ]
 }

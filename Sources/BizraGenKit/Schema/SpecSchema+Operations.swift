@@ -71,7 +71,7 @@ extension SpecSchema {
                 .required("allowFrom", textList("CIDRs.")),
             ])),
         ])),
-        .optional("cdn", .object(description: "CDN rules, published for the CDN's own tooling.", properties: [
+        .optional("cdn", .object(description: "CDN rules, written to cdn/<provider>-rules.yaml for the CDN's own tooling.", properties: [
             .required("provider", text("The CDN, e.g. cloudflare.")),
             .optional("rules", .list(description: "Rules.", items: .object(description: "A rule.", properties: [
                 .required("match", text("A URL pattern.")),

@@ -113,7 +113,7 @@ import Testing
                 - { name: latency, rate: 1000000000rps, duration: 36500d }
             """))
         let tree = try BuildPipeline().plan(spec)
-        #expect(tree.files.count == 50)
+        #expect(tree.files.count == 51)
         let redis = String(decoding: try #require(tree.files["clusters/eu-west-1/k8s/07-performance-optimization.yaml"]), as: UTF8.self)
         #expect(redis.contains("maxmemory 805306368gb\n"), "three quarters of 1Ei (3 × 2^28 GiB), exactly")
     }

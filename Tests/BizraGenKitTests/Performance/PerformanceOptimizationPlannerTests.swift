@@ -102,10 +102,11 @@ struct PerformanceOptimizationPlannerTests {
         #expect(auth.field("spec.secretTargetRef") == [["parameter": "password", "name": "bizra-node0-secrets", "key": "REDIS_PASSWORD"]])
     }
 
-    @Test func cdnRulesArePublishedAsTypedYAML() throws {
-        let rules = try #require(objects.object("ConfigMap", "bizra-cdn-rules"))
-        #expect(rules.data("provider") == "cloudflare")
-        let text = try #require(rules.data("rules.yaml"))
+    @Test func cdnRulesAreAFileForTheCDNNotAnObjectInTheClusters() throws {
+        #expect(objects.object("ConfigMap", "bizra-cdn-rules") == nil, "nothing in a cluster reads them")
+        let files = try CDNRulesRenderer().render(PlanContext(spec: try SpecLoader().loadReference()))
+        let text = try #require(files["cdn/cloudflare-rules.yaml"])
+        #expect(text.contains("provider: cloudflare"))
         #expect(text.contains("match: /static/*") || text.contains("match: \"/static/*\""))
         #expect(text.contains("ttlSeconds: 300"))
     }

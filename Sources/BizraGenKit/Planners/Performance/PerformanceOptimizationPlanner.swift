@@ -1,7 +1,7 @@
 import BizraSpec
 
 /// Manifest 07, in the services' namespace: Redis Cluster, Varnish with its VCL, per-service VPAs
-/// and KEDA ScaledObjects, the CDN rules and the cache alerts derived from `sla.cache`.
+/// and KEDA ScaledObjects and the cache alerts derived from `sla.cache`.
 public struct PerformanceOptimizationPlanner: ManifestPlanner {
     public let fileName = "07-performance-optimization.yaml"
 
@@ -19,7 +19,6 @@ public struct PerformanceOptimizationPlanner: ManifestPlanner {
         for service in context.spec.services {
             objects += ServiceAutoscalingPlan.objects(context, service: service)
         }
-        if let cdn = caching?.cdn { objects += CDNRulesPlan.objects(context, cdn: cdn) }
         objects += CacheAlertsPlan.objects(context)
         return objects
     }
