@@ -110,12 +110,24 @@ public struct BuildPipeline: Sendable {
                 switch job {
                 case .manifest(let planner):
                     return .manifest(PlannedManifest(fileName: planner.fileName,
-                                                     objects: planner.objects(for: context).sortedForOutput()))
+                                                     objects: Self.selectable(planner.objects(for: context), context).sortedForOutput()))
                 case .artifact(let renderer):
                     return .files(try renderer.render(context))
                 }
             }
         }.map { try $0.get() }
+    }
+
+    /// The objects, with `observability.monitorLabels` on each Prometheus Operator object, so that
+    /// the Prometheus of the cluster selects every monitor and rule whichever planner wrote it.
+    static func selectable(_ objects: [KubernetesObject], _ context: PlanContext) -> [KubernetesObject] {
+        guard let labels = context.spec.observability?.monitorLabels, !labels.isEmpty else { return objects }
+        return objects.map { object in
+            guard object.apiVersion.hasPrefix("monitoring.coreos.com/") else { return object }
+            var object = object
+            object.labels.merge(labels) { _, new in new }
+            return object
+        }
     }
 
     /// Each manifest's documents written once, part by part on every core.

@@ -36,6 +36,7 @@ extension SpecSchema {
             ])),
         ])),
         .optional("dashboards", .list(description: "Grafana dashboards to publish.", items: UnitPatterns.name("A dashboard"))),
+        .optional("monitorLabels", textMap("Labels on every ServiceMonitor, PodMonitor and PrometheusRule, for the Prometheus that selects them (kube-prometheus-stack: release: <its release>).")),
         .optional("alerts", .list(description: "Alerts beside those derived from the SLA.", items: .object(description: "An alert.", properties: [
             .required("name", text("The alert's name.")),
             .required("expr", text("A PromQL expression.")),

@@ -63,9 +63,11 @@ extension Decode {
             alert.source = a.source
             return alert
         })
+        let monitorLabels = r.optional("monitorLabels", default: [:], Decode.stringMap)
         guard let namespace else { return nil }
         var observability = Observability(namespace: namespace, tracing: tracing, collector: collector, logs: logs,
                                           dashboards: dashboards, alerts: alerts)
+        observability.monitorLabels = monitorLabels
         observability.source = r.source
         return observability
     } }

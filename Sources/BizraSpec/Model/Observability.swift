@@ -77,6 +77,10 @@ public struct Observability: Equatable, Sendable {
     public var logs: Logs?
     public var dashboards: [String]
     public var alerts: [Alert]
+    /// `monitorLabels`: labels on every ServiceMonitor, PodMonitor and PrometheusRule, for the
+    /// Prometheus that must select them (kube-prometheus-stack selects `release: <its release>`
+    /// unless told otherwise).
+    public var monitorLabels: [String: String] = [:]
     public var source = SourceMap()
 
     public init(namespace: String, tracing: Tracing? = nil, collector: Collector? = nil, logs: Logs? = nil,

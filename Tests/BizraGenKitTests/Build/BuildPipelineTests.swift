@@ -73,6 +73,18 @@ import Testing
         #expect(!kustomization.contains("97-placed.yaml"))
     }
 
+    @Test("monitorLabels go on every Prometheus Operator object, whichever planner wrote it, and on nothing else")
+    func monitorLabelsReachEveryMonitorAndRule() throws {
+        var spec = try SpecLoader().loadReference()
+        spec.observability?.monitorLabels = ["release": "kube-prometheus-stack"]
+        let platform = try BuildPipeline().plannedPlatform(spec)
+        let objects = platform.clusters.flatMap { $0.objects.map(\.object) }
+        let monitoring = objects.filter { $0.apiVersion.hasPrefix("monitoring.coreos.com/") }
+        #expect(Set(monitoring.map(\.kind)) == ["ServiceMonitor", "PodMonitor", "PrometheusRule"])
+        #expect(monitoring.allSatisfy { $0.labels["release"] == "kube-prometheus-stack" })
+        #expect(objects.filter { !$0.apiVersion.hasPrefix("monitoring.coreos.com/") }.allSatisfy { $0.labels["release"] == nil })
+    }
+
     @Test("planning the same spec again gives the same bytes")
     func repeatable() throws {
         let spec = try SpecLoader().loadReference()

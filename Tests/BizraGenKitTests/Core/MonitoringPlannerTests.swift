@@ -31,6 +31,16 @@ import Testing
         }
     }
 
+    @Test func theLogAndTraceStoresAreScrapedToo() throws {
+        let inCluster = objects.filter { $0.placement.includes("eu-west-1") }
+        for name in ["loki", "tempo"] {
+            let monitor = try #require(inCluster.first { $0.kind == "ServiceMonitor" && $0.name == name }, "\(name)")
+            #expect(monitor.namespace == "observability")
+            #expect(monitor.value("spec.endpoints.0.port") == "http")
+            #expect(monitor.value("spec.namespaceSelector.matchNames.0") == "observability")
+        }
+    }
+
     @Test func slaAlertsDeriveFromTheSLA() throws {
         let alerts = SLAAlerts.derive(from: CoreFixture.spec)
         #expect(alerts.map(\.name) == ["SLALatencyP95Breached", "SLALatencyP99Breached", "SLAErrorRateBreached", "SLAIhsanScoreBelowMinimum"])

@@ -15,6 +15,7 @@ public struct MonitoringPlanner: ManifestPlanner {
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         let monitors = context.spec.services.compactMap { serviceMonitor($0, context) } + exporterMonitors(context)
+            + stackMonitors(context)
         var objects = monitors.flatMap { Self.labelled($0, in: context.clusters, context) }
         for database in context.spec.databases {
             objects += Self.labelled(DatabaseCluster.podMonitor(database, context),
@@ -47,14 +48,26 @@ public struct MonitoringPlanner: ManifestPlanner {
         return names.map { monitor(named: $0, component: "cache-exporter", context) }
     }
 
-    func monitor(named name: String, component: String, _ context: PlanContext) -> KubernetesObject {
+    /// The monitors of the log and trace stores (Loki, Tempo serve `/metrics` on their HTTP
+    /// port), so that what watches the platform is watched too.
+    func stackMonitors(_ context: PlanContext) -> [KubernetesObject] {
+        guard let observability = context.spec.observability else { return [] }
+        var names: [String] = []
+        if observability.logs != nil { names.append(ObservabilityStack.loki) }
+        if observability.tracing?.tempo != nil { names.append(ObservabilityStack.tempo) }
+        return names.map { monitor(named: $0, component: "observability", namespace: observability.namespace, port: "http", context) }
+    }
+
+    func monitor(named name: String, component: String, namespace: String? = nil, port: String = metricsPortName,
+                 _ context: PlanContext) -> KubernetesObject {
+        let namespace = namespace ?? context.namespace
         let spec: YAMLValue = [
             "selector": ["matchLabels": CoreObjects.matchLabels(context, name: name)],
-            "namespaceSelector": ["matchNames": [.string(context.namespace)]],
-            "endpoints": [["port": .string(Self.metricsPortName), "path": "/metrics", "interval": .string(Self.scrapeInterval)]],
+            "namespaceSelector": ["matchNames": [.string(namespace)]],
+            "endpoints": [["port": .string(port), "path": "/metrics", "interval": .string(Self.scrapeInterval)]],
         ]
         return KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", name: name,
-                                namespace: context.namespace, labels: context.labels(component: component, name: name),
+                                namespace: namespace, labels: context.labels(component: component, name: name),
                                 annotations: [:], body: ["spec": spec])
     }
 
