@@ -11,17 +11,10 @@ struct CheckOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var warningsAsErrors = false
 
-    /// The loaded spec when no check fails; otherwise the findings are printed and the command exits 1.
     /// The spec's findings and, when it has no error, the OUT rules' on the objects it plans,
     /// printed together once; exits 1 on an error (or any finding with --warnings-as-errors).
     func checkedPlan(_ options: SpecOptions) throws {
-        let spec: Spec
-        do {
-            spec = try options.load()
-        } catch {
-            format.print(error.findings)
-            throw ExitCode(1)
-        }
+        let spec = try loaded(options)
         var findings = SpecChecker().check(spec)
         if findings.errorCount == 0 {
             do {
@@ -31,26 +24,32 @@ struct CheckOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        format.print(findings)
-        if findings.errorCount > 0 || (warningsAsErrors && !findings.isEmpty) {
-            throw ExitCode(1)
-        }
+        try report(findings)
         if format == .text && findings.isEmpty { Terminal.error("no findings") }
     }
 
+    /// The loaded spec when no check fails; otherwise the findings are printed and the command exits 1.
     func checkedSpec(_ options: SpecOptions) throws -> Spec {
-        let spec: Spec
+        let spec = try loaded(options)
+        try report(SpecChecker().check(spec))
+        return spec
+    }
+
+    /// The spec, or its load findings printed and exit 1.
+    private func loaded(_ options: SpecOptions) throws -> Spec {
         do {
-            spec = try options.load()
+            return try options.load()
         } catch {
             format.print(error.findings)
             throw ExitCode(1)
         }
-        let findings = SpecChecker().check(spec)
+    }
+
+    /// Prints `findings`; exit 1 when one is an error (or any is, with --warnings-as-errors).
+    private func report(_ findings: [Finding]) throws {
         format.print(findings)
         if findings.errorCount > 0 || (warningsAsErrors && !findings.isEmpty) {
             throw ExitCode(1)
         }
-        return spec
     }
 }

@@ -163,6 +163,9 @@ extension SpecSchema {
                 .optional("replicateTo", .list(description: "Regions the bucket replicates to.", items: reference("A region"))),
                 .optional("include", textList("What is backed up (default kubernetes-resources).", allowed: Regions.Backup.knownIncludes)),
             ])),
+            .optional("monitoring", .object(description: "Where the regions' series meet.", properties: [
+                .optional("remoteWrite", text("The Prometheus remote-write URL of the primary region's monitoring; every other region's cluster forwards its series there (default: none forwarded).")),
+            ])),
         ])
     }()
 

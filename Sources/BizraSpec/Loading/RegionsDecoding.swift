@@ -46,9 +46,15 @@ extension Decode {
             backup.source = b.source
             return backup
         })
+        var remoteWrite: String?
+        _ = r.optional("monitoring", object("regions.monitoring") { m -> Bool? in
+            remoteWrite = m.optional("remoteWrite", Decode.string)
+            return true
+        })
         guard let (primary, dns, list) = all(primary, dns, list) else { return nil }
         var regions = Regions(primary: primary, dns: dns, accelerator: accelerator, list: list,
                               databaseReplication: databaseReplication, redisReplication: redisReplication, backup: backup)
+        regions.metricsRemoteWrite = remoteWrite
         regions.source = r.source
         return regions
     } }

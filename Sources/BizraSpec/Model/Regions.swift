@@ -85,6 +85,9 @@ public struct Regions: Equatable, Sendable {
     /// `replication.redis`: the Redis secondaries.
     public var redisReplication: Replication?
     public var backup: Backup?
+    /// `monitoring.remoteWrite`: the Prometheus remote-write endpoint of the primary region's
+    /// monitoring, where every other region's series are forwarded; nil forwards nothing.
+    public var metricsRemoteWrite: String?
     public var source = SourceMap()
 
     public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],

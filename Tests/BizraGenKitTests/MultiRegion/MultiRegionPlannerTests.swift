@@ -134,6 +134,18 @@ struct MultiRegionPlannerTests {
         }
     }
 
+    @Test func withARemoteWriteEndpointEveryOtherRegionForwardsItsSeries() throws {
+        #expect(!objects.contains { $0.name == RegionMetricsForwarder.name }, "nothing is forwarded without an endpoint")
+        var spec = ResilienceFixture.spec
+        spec.regions?.metricsRemoteWrite = "https://metrics.bizra.ai/api/v1/write"
+        let forwarders = MultiRegionPlanner().objects(for: PlanContext(spec: spec)).filter { $0.kind == "OpenTelemetryCollector" }
+        #expect(forwarders.map(\.placement) == ["eu-west-1", "ap-southeast-1", "ap-northeast-1"].map { Placement.only($0) },
+                "the primary's own series are already there")
+        let config = try #require(forwarders.first?.value("spec.config"))
+        #expect(config["receivers"]?["prometheus"]?["config"]?["scrape_configs"]?[0]?["params"]?["match[]"]?[0] == "{region!=\"\"}")
+        #expect(config["exporters"]?["prometheusremotewrite"]?["endpoint"] == "https://metrics.bizra.ai/api/v1/write")
+    }
+
     @Test func everyBucketTheBackupWritesExistsInItsRegion() throws {
         let buckets = objects.filter { $0.kind == "Bucket" }
         #expect(buckets.map(\.name) == ["bizra-dr-backups", "bizra-dr-backups-eu-west-1",

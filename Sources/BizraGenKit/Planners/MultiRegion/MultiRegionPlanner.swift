@@ -29,6 +29,7 @@ public struct MultiRegionPlanner: ManifestPlanner {
         let global = context.primaryCluster
         objects.append(MultiRegionDashboard(regions: regions, context: context).object.placed(in: global))
         objects += MultiRegionAlerts(regions: regions, context: context).objects
+        objects += RegionMetricsForwarder.objects(regions: regions, context: context)
         return objects
     }
 }
