@@ -64,32 +64,33 @@ def tree(request) -> Tree:
     return request.getfixturevalue(f"{request.param}_tree")
 
 
-@pytest.fixture(scope="session")
-def short_ttl_tree(tmp_path_factory) -> Tree:
-    """The variant with the short-ttl overlay (tests/fixtures/short-ttl) as environment `short-ttl`."""
-    folder = tmp_path_factory.mktemp("short-ttl")
+def variant_with_overlay(tmp_path_factory, label: str, overlay: str) -> Tree:
+    """The variant built with `overlay` as its environment `short-ttl`."""
+    folder = tmp_path_factory.mktemp(label)
     spec_dir = folder / "spec"
     (spec_dir / "environments").mkdir(parents=True)
     for file in (REPO / "tests" / "fixtures" / "variant").glob("*.yaml"):
         shutil.copy(file, spec_dir / file.name)
-    shutil.copy(REPO / "tests" / "fixtures" / "short-ttl" / "short-ttl.yaml", spec_dir / "environments" / "short-ttl.yaml")
+    (spec_dir / "environments" / "short-ttl.yaml").write_text(overlay)
     root = build(spec_dir, folder / "out", "short-ttl")
-    return Tree("short-ttl", root, spec_dir, environment="short-ttl")
+    return Tree(label, root, spec_dir, environment="short-ttl")
+
+
+SHORT_TTL = REPO / "tests" / "fixtures" / "short-ttl" / "short-ttl.yaml"
+
+
+@pytest.fixture(scope="session")
+def short_ttl_tree(tmp_path_factory) -> Tree:
+    """The variant with the short-ttl overlay (tests/fixtures/short-ttl) as environment `short-ttl`."""
+    return variant_with_overlay(tmp_path_factory, "short-ttl", SHORT_TTL.read_text())
 
 
 @pytest.fixture(scope="session")
 def purge_tree(tmp_path_factory) -> Tree:
     """The short-ttl tree with the purge ACL holding 127.0.0.1, so that the test may PURGE."""
-    folder = tmp_path_factory.mktemp("purge")
-    spec_dir = folder / "spec"
-    (spec_dir / "environments").mkdir(parents=True)
-    for file in (REPO / "tests" / "fixtures" / "variant").glob("*.yaml"):
-        shutil.copy(file, spec_dir / file.name)
-    overlay = (REPO / "tests" / "fixtures" / "short-ttl" / "short-ttl.yaml").read_text()
+    overlay = SHORT_TTL.read_text()
     assert "allowFrom: [10.0.0.0/8]" in overlay
-    (spec_dir / "environments" / "short-ttl.yaml").write_text(overlay.replace("allowFrom: [10.0.0.0/8]", "allowFrom: [127.0.0.1/32]"))
-    root = build(spec_dir, folder / "out", "short-ttl")
-    return Tree("purge", root, spec_dir, environment="short-ttl")
+    return variant_with_overlay(tmp_path_factory, "purge", overlay.replace("allowFrom: [10.0.0.0/8]", "allowFrom: [127.0.0.1/32]"))
 
 
 @pytest.fixture(scope="session", autouse=True)

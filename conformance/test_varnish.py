@@ -3,12 +3,16 @@ VCL of the short-ttl spec in front of a local backend and the listeners of the g
 Deployment (`http` and `purge`, moved to 127.0.0.1 and free ports), behaves as the spec says:
 each rule's TTL (MISS, then HIT inside the TTL, the backend fetched again once it expires, MISS
 once TTL and grace are over), grace (a stale object served while the backend is down), PURGE
-accepted only on the purge listener from an address of the ACL, and uncacheable requests passed
-through without waiting on each other."""
+accepted only on the purge listener (which no Service reaches) from an address of the ACL, and
+uncacheable requests passed through without waiting on each other: with a backend that takes a
+second per answer, requests at once for one passed URL, or for a covered URL once its answer was
+found uncacheable (hit-for-miss), are all in flight at the backend together and take about a
+second, not one per request."""
 import re
 import shutil
 import threading
 import time
+import urllib.parse
 
 import pytest
 
@@ -16,7 +20,9 @@ from support.durations import seconds
 from support.processes import Backend, Varnish, request
 from support.tools import require, run
 from support.vcl import local_copy
-from support.report import WARNINGS
+from support.report import NOTES, WARNINGS
+from support.scratch import readable_dir
+from support.trees import failures_per_cluster
 
 WARMUP = "/__conformance/warmup"
 
@@ -67,17 +73,100 @@ def unmatched_path(rules):
     return path
 
 
-def listeners(tree) -> list[str]:
-    """The `-a` arguments of the tree's Varnish Deployment."""
-    name = tree.spec["caching"]["varnish"]["name"]
-    for _, document in tree.clusters()[0].objects():
+def varnish_deployment(cluster, name):
+    """The cluster's Deployment `name` and its container that runs varnishd."""
+    for _, document in cluster.objects():
         if document.get("kind") == "Deployment" and document["metadata"]["name"] == name:
-            container = document["spec"]["template"]["spec"]["containers"][0]
-            arguments = [str(a) for a in (container.get("command") or []) + (container.get("args") or [])]
-            found = [arguments[i + 1] for i, a in enumerate(arguments[:-1]) if a == "-a"]
-            assert found, f"{tree}: the Varnish Deployment passes no -a listener"
-            return found
-    raise AssertionError(f"{tree}: no Deployment {name}")
+            for container in document["spec"]["template"]["spec"]["containers"]:
+                if "varnishd" in [str(a).rsplit("/", 1)[-1] for a in (container.get("command") or [])[:1]]:
+                    return document, container
+            raise AssertionError(f"{cluster}: Deployment {name} has no container that runs varnishd")
+    raise AssertionError(f"{cluster}: no Deployment {name}")
+
+
+def listener_arguments(container) -> list[str]:
+    """The `-a` arguments of a varnishd container (`[name=][address]:port[,proto]`)."""
+    arguments = [str(a) for a in (container.get("command") or []) + (container.get("args") or [])]
+    return [arguments[i + 1] for i, a in enumerate(arguments[:-1]) if a == "-a"]
+
+
+def listener_ports(arguments: list[str]) -> dict[str, int]:
+    """Listener name -> in-cluster port; an unnamed listener is `a<index>`, as varnishd names it."""
+    ports = {}
+    for index, argument in enumerate(arguments):
+        head = argument.split(",", 1)[0]
+        name, _, address = head.rpartition("=") if "=" in head else ("", "", head)
+        port = address.rpartition(":")[2]
+        assert port.isdigit(), f"listener {argument!r} names no port"
+        ports[name or f"a{index}"] = int(port)
+    return ports
+
+
+def listeners(tree) -> list[str]:
+    """The `-a` arguments of the tree's Varnish Deployment, the same in every cluster."""
+    name = tree.spec["caching"]["varnish"]["name"]
+    found = {cluster.name: listener_arguments(varnish_deployment(cluster, name)[1]) for cluster in tree.clusters()}
+    first = next(iter(found.values()))
+    assert first, f"{tree}: the Varnish Deployment passes no -a listener"
+    assert all(arguments == first for arguments in found.values()), f"{tree}: the clusters' Varnish listeners differ: {found}"
+    return first
+
+
+def exposed_listeners(cluster, name) -> set[str]:
+    """The listeners of the Varnish pods that a Service sends traffic to (its targetPort, by name or
+    number, resolved through the container's ports)."""
+    deployment, container = varnish_deployment(cluster, name)
+    ports = listener_ports(listener_arguments(container))
+    by_port = {port: listener for listener, port in ports.items()}
+    named = {p["name"]: p["containerPort"] for p in container.get("ports") or [] if p.get("name")}
+    labels = deployment["spec"]["template"]["metadata"].get("labels") or {}
+    namespace = deployment["metadata"].get("namespace")
+    exposed = set()
+    for _, service in cluster.objects():
+        if service.get("kind") != "Service" or service["metadata"].get("namespace") != namespace:
+            continue
+        selector = (service.get("spec") or {}).get("selector") or {}
+        if not selector or any(labels.get(k) != v for k, v in selector.items()):
+            continue
+        for port in service["spec"].get("ports") or []:
+            target = port.get("targetPort", port.get("port"))
+            number = named.get(target) if isinstance(target, str) and not target.isdigit() else int(target)
+            if number in by_port:
+                exposed.add(by_port[number])
+    return exposed
+
+
+def purge_socket(vcl: str) -> str:
+    """The listener the VCL's PURGE branch requires (`local.socket != "<name>"`)."""
+    branch = re.search(r'if\s*\(\s*req\.method\s*==\s*"PURGE"\s*\)\s*\{(.*?)return\s*\(\s*purge\s*\)', vcl, re.S)
+    assert branch, "the VCL has no PURGE branch ending in return (purge)"
+    socket = re.search(r'local\.socket\s*!=\s*"([^"]+)"', branch.group(1))
+    assert socket, f"the VCL's PURGE branch does not require a listener: PURGE would be accepted on every one:\n{branch.group(0)}"
+    return socket.group(1)
+
+
+def test_purge_listener_is_not_exposed(tree):
+    """In every cluster the VCL accepts PURGE only on a listener the Deployment really opens, no
+    Service sends traffic to that listener, and a Service does reach another (the main) one."""
+    varnish_spec = (tree.spec.get("caching") or {}).get("varnish")
+    if not varnish_spec:
+        pytest.skip(f"{tree}: the spec has no caching.varnish")
+    socket = purge_socket((tree.root / "varnish" / "default.vcl").read_text())
+    failures = {}
+    for cluster in tree.clusters():
+        found = []
+        names = listener_ports(listener_arguments(varnish_deployment(cluster, varnish_spec["name"])[1]))
+        exposed = exposed_listeners(cluster, varnish_spec["name"])
+        if socket not in names:
+            found.append(f"the VCL accepts PURGE only on listener {socket!r}, which the Deployment does not open ({names})")
+        if socket in exposed:
+            found.append(f"a Service sends traffic to the purge listener {socket!r} (port {names.get(socket)})")
+        if not exposed - {socket}:
+            found.append(f"no Service reaches a listener of the Varnish pods other than {socket!r} ({names})")
+        if sorted(set(names) - exposed) != [socket]:
+            found.append(f"the listeners no Service reaches, {sorted(set(names) - exposed)}, are not just the purge listener {socket!r}")
+        failures[str(cluster)] = found
+    assert not any(failures.values()), failures_per_cluster(failures)
 
 
 class Live:
@@ -90,14 +179,30 @@ class Live:
         self.backend = Backend(processes, header, delay=delay)
         vcl = local_copy(tree.root / "varnish" / "default.vcl", folder / "vcl", self.backend.port)
         self.listeners = listeners(tree)
+        # The main listener is the one the Service sends clients to; the purge listener is the one
+        # no Service reaches (test_purge_listener_is_not_exposed: the one the VCL's PURGE requires).
+        names = listener_ports(self.listeners)
+        exposed = exposed_listeners(tree.clusters()[0], self.varnish_spec["name"])
+        hidden = sorted(set(names) - exposed)
+        assert exposed and len(hidden) == 1, f"{tree}: expected one listener no Service reaches in {names}, Services reach {exposed}"
+        self.main, self.purge = sorted(exposed)[0], hidden[0]
         self.varnish = Varnish(processes, require("varnishd"), vcl, folder, WARMUP, listeners=self.listeners)
-        assert "purge" in self.varnish.ports, f"{tree}: no listener named purge in {self.listeners}"
+        assert {self.main, self.purge} <= set(self.varnish.ports), \
+            f"{tree}: listeners {self.listeners} lack {self.main} or {self.purge}"
 
-    def get(self, path, method="GET", body=None, listener=None):
+    def get(self, path, method="GET", body=None, listener=None, headers=None):
         """A request to the main listener, or to `listener` with the main listener's Host (the
         object's hash includes the host, so a purger names the host it purges)."""
-        port = self.varnish.ports[listener] if listener else self.varnish.port
-        return request(port, method, path, body=body, headers={"Host": f"127.0.0.1:{self.varnish.port}"})
+        port = self.varnish.ports[listener or self.main]
+        return request(port, method, path, body=body,
+                       headers={"Host": f"127.0.0.1:{self.varnish.ports[self.main]}", **(headers or {})})
+
+    def backend_count(self, kind, path, method="GET"):
+        """The backend's `hits` or `peak` (most in flight at once) for method and path."""
+        query = urllib.parse.urlencode({"method": method, "path": path})
+        status, _, body = request(self.backend.port, "GET", f"/__conformance/{kind}?{query}")
+        assert status == 200
+        return int(body)
 
 
 @pytest.fixture
@@ -159,15 +264,19 @@ def test_uncacheable_requests_pass_through(live):
 
 @pytest.mark.live
 def test_purge_is_refused_outside_the_acl(live):
+    """The short-ttl ACL leaves out 127.0.0.1: PURGE from it is refused on every listener, the purge
+    listener included, and the object stays cached; Varnish answers PURGE itself (the backend never
+    sees one)."""
     allowed = live.varnish_spec.get("purge", {}).get("allowFrom", [])
     assert not any(a.startswith("127.") for a in allowed), "the short-ttl spec's ACL must leave out 127.0.0.1"
     path = path_for(live.rules[-1], live.rules[:-1], 91)
     live.get(path)
-    for listener in (None, "purge"):
+    for listener in live.varnish.ports:
         status, _, _ = live.get(path, "PURGE", listener=listener)
-        assert status in (403, 405), f"PURGE from 127.0.0.1 on the {listener or 'main'} listener answered {status}"
+        assert status in (403, 405), f"PURGE from 127.0.0.1, outside the ACL {allowed}, on listener {listener} answered {status}"
     _, headers, _ = live.get(path)
     assert headers.get("x-cache") == "HIT" and live.backend.hits(path) == 1, "the object survives a refused PURGE"
+    assert live.backend_count("hits", path, "PURGE") == 0, "a refused PURGE reached the backend"
 
 
 @pytest.fixture
@@ -177,50 +286,144 @@ def purging(purge_tree, processes, readable_tmp):
 
 @pytest.mark.live
 def test_purge_is_accepted_only_on_the_purge_listener_from_the_acl(purging):
+    """With 127.0.0.1 in the ACL: PURGE on the main listener (the one the Service exposes) is still
+    refused and the object stays cached; on the purge listener it is answered 200 and evicts that
+    object only (the next GET is a MISS that fetches it again, another cached object stays a HIT)."""
     allowed = purging.varnish_spec["purge"]["allowFrom"]
     assert "127.0.0.1/32" in allowed, "the purge spec's ACL must hold 127.0.0.1"
     path = path_for(purging.rules[-1], purging.rules[:-1], 93)
-    purging.get(path)
+    other = path_for(purging.rules[-1], purging.rules[:-1], 95)
+    for url in (path, other):
+        purging.get(url)
+        _, headers, _ = purging.get(url)
+        assert headers.get("x-cache") == "HIT", f"{url} is not cached: {headers}"
+    for listener in sorted(set(purging.varnish.ports) - {purging.purge}):
+        status, _, _ = purging.get(path, "PURGE", listener=listener)
+        assert status in (403, 405), \
+            f"PURGE on listener {listener} (port {purging.varnish.ports[listener]}) answered {status}: only {purging.purge} may purge"
     _, headers, _ = purging.get(path)
-    assert headers.get("x-cache") == "HIT"
-    status, _, _ = purging.get(path, "PURGE")
-    assert status in (403, 405), f"PURGE on the main listener answered {status}: no Service may expose purging"
-    _, headers, _ = purging.get(path)
-    assert headers.get("x-cache") == "HIT", "a PURGE on the main listener evicted the object"
-    status, _, _ = purging.get(path, "PURGE", listener="purge")
-    assert status == 200, f"PURGE on the purge listener from an address of the ACL answered {status}"
+    assert headers.get("x-cache") == "HIT" and purging.backend.hits(path) == 1, "a PURGE on the main listener evicted the object"
+    status, _, body = purging.get(path, "PURGE", listener=purging.purge)
+    assert status == 200, f"PURGE on the purge listener from an address of the ACL answered {status}: {body[:200]!r}"
     _, headers, _ = purging.get(path)
     assert headers.get("x-cache") == "MISS" and purging.backend.hits(path) == 2, "the purged object is fetched again"
+    _, headers, _ = purging.get(other)
+    assert headers.get("x-cache") == "HIT" and purging.backend.hits(other) == 1, "a PURGE evicted another URL too"
+    assert purging.backend_count("hits", path, "PURGE") == 0, "a PURGE reached the backend"
 
 
-@pytest.fixture
-def slow(short_ttl_tree, processes, readable_tmp):
-    return Live(short_ttl_tree, processes, readable_tmp, delay=1.0)
+DELAY = 1.0   # seconds the slow backend takes per answer
+WAVE = 4      # requests at once for the same URL
 
 
-def concurrently(live, path, count):
-    """`count` GETs at once; the wall time they took."""
+@pytest.fixture(scope="module")
+def slow(short_ttl_tree, module_processes):
+    """One varnishd (the Deployment's listeners) in front of a backend that takes DELAY per answer."""
+    return Live(short_ttl_tree, module_processes, readable_dir(), delay=DELAY)
+
+
+def at_once(live, path, count=WAVE, **options):
+    """`count` requests for `path` released together: the wall time and each answer (or error)."""
+    barrier = threading.Barrier(count)
+    answers = [None] * count
+
+    def one(index):
+        barrier.wait()
+        try:
+            answers[index] = live.get(path, **options)
+        except Exception as error:  # noqa: BLE001 - reported by the caller
+            answers[index] = error
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
     start = time.monotonic()
-    threads = [threading.Thread(target=live.get, args=(path,)) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.monotonic() - start
+    return time.monotonic() - start, answers
+
+
+def assert_not_serialised(live, path, method, took, answers, status=200, before=0):
+    """Every answer arrived (`status`, a MISS), each from its own backend fetch, all of them in
+    flight at the backend together, in about one backend delay rather than one per request."""
+    what = f"{len(answers)} x {method} {path} at once"
+    wrong = [a if isinstance(a, Exception) else (a[0], a[1].get("x-cache")) for a in answers
+             if isinstance(a, Exception) or (a[0], a[1].get("x-cache")) != (status, "MISS")]
+    assert not wrong, f"{what}: expected {status} MISS each, got {wrong}\n{live.varnish.output()}"
+    hits = live.backend_count("hits", path, method) - before
+    assert hits == len(answers), f"{what}: {hits} reached the backend, not each of them"
+    peak = live.backend_count("peak", path, method)
+    assert peak == len(answers), f"{what}: at most {peak} were in flight at the backend at once; Varnish queued the rest"
+    assert took < 2 * DELAY, (f"{what} took {took:.2f}s with a backend of {DELAY}s per answer "
+                              f"(one at a time would be {len(answers) * DELAY:.0f}s)")
+
+
+PASSED = {   # requests the VCL passes (`return (pass)`): never looked up, so never coalesced
+    "no-rule-covers-the-url": (None, "GET", {}, None),
+    "post-to-a-covered-url": (0, "POST", {"Content-Type": "application/json"}, b"{}"),
+    "cookie-on-a-covered-url": (0, "GET", {"Cookie": "session=1"}, None),
+    "authorization-on-a-covered-url": (0, "GET", {"Authorization": "Bearer conformance"}, None),
+}
 
 
 @pytest.mark.live
-def test_uncacheable_requests_do_not_wait_on_each_other(slow):
-    """With a backend that takes a second per answer, four requests at once for a URL no rule
-    covers (passed), or for a covered URL whose answer is private (hit-for-miss after the first),
-    take about one second, not four: Varnish does not queue them behind one fetch."""
-    unmatched = unmatched_path(slow.rules)
-    took = concurrently(slow, unmatched, 4)
-    assert took < 2.5 and slow.backend.hits(unmatched) == 4, f"4 passed requests took {took:.1f}s"
-    private = path_for(slow.rules[0], [], 94) + "?cache-control=private"
-    slow.get(private)
-    took = concurrently(slow, private, 4)
-    assert took < 2.5 and slow.backend.hits(private) == 5, f"4 requests for a private answer took {took:.1f}s"
+@pytest.mark.parametrize("case", PASSED)
+def test_passed_requests_do_not_wait_on_each_other(slow, case):
+    """WAVE requests at once for one URL the VCL passes reach the slow backend together and take
+    about one DELAY, not WAVE of them."""
+    rule, method, headers, body = PASSED[case]
+    if rule is None:
+        path = f"/conformance-uncached/{case}"
+        assert not any(re.search(r["match"], path) for r in slow.rules)
+    else:
+        path = path_for(slow.rules[rule], slow.rules[:rule], case)
+    took, answers = at_once(slow, path, method=method, headers=headers, body=body)
+    assert_not_serialised(slow, path, method, took, answers)
+
+
+UNCACHEABLE = {   # answers the VCL's vcl_backend_response makes hit-for-miss (uncacheable, kept 2m)
+    "cache-control-private": ("cache-control=private", 200),
+    "cache-control-no-store": ("cache-control=no-store", 200),
+    "cache-control-no-cache": ("cache-control=no-cache", 200),
+    "set-cookie": ("set-cookie=session", 200),
+    "server-error": ("status=503", 503),
+}
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("case", UNCACHEABLE)
+def test_hit_for_miss_requests_do_not_wait_on_each_other(slow, case):
+    """A URL a rule covers (looked up, so coalescable) whose answer is uncacheable: after the first
+    answer Varnish remembers it as hit-for-miss, so WAVE requests at once go to the backend
+    together (about one DELAY), and none of the answers is cached."""
+    query, status = UNCACHEABLE[case]
+    index = 1 if len(slow.rules) > 1 else 0
+    path = f"{path_for(slow.rules[index], slow.rules[:index], case)}?{query}"
+    answer = slow.get(path)
+    assert (answer[0], answer[1].get("x-cache")) == (status, "MISS"), f"first GET {path}: {answer[0]} {answer[1]}"
+    took, answers = at_once(slow, path)
+    assert_not_serialised(slow, path, "GET", took, answers, status=status, before=1)
+    answer = slow.get(path)
+    assert (answer[0], answer[1].get("x-cache")) == (status, "MISS"), f"GET {path} after the wave: {answer[1]}"
+    assert slow.backend_count("hits", path) == WAVE + 2, f"an uncacheable answer for {path} was cached"
+
+
+@pytest.mark.live
+def test_a_cold_uncacheable_url_waits_only_for_its_first_answer(slow):
+    """Before the first answer Varnish cannot know a covered URL's answer is private, so a cold wave
+    waits for that one fetch (request coalescing); once it is marked hit-for-miss, the waiting
+    requests go to the backend together: about two DELAYs in all, never one per request."""
+    index = 1 if len(slow.rules) > 1 else 0
+    path = f"{path_for(slow.rules[index], slow.rules[:index], 'cold')}?cache-control=private"
+    took, answers = at_once(slow, path)
+    wrong = [a if isinstance(a, Exception) else (a[0], a[1].get("x-cache")) for a in answers
+             if isinstance(a, Exception) or (a[0], a[1].get("x-cache")) != (200, "MISS")]
+    assert not wrong, f"{WAVE} x GET {path} at once: {wrong}"
+    assert slow.backend_count("hits", path) == WAVE, "each request of the cold wave is fetched on its own"
+    peak = slow.backend_count("peak", path)
+    NOTES.append(f"varnish: a cold wave of {WAVE} for a private URL took {took:.2f}s (backend {DELAY}s), "
+                 f"at most {peak} at the backend at once")
+    assert took < 3 * DELAY, f"a cold wave of {WAVE} for a private URL took {took:.2f}s: the waiting requests were serialised"
 
 
 @pytest.mark.live

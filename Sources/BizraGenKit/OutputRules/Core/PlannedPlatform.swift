@@ -62,13 +62,17 @@ public struct PlannedPlatform: Sendable {
     /// Each object once, with the first cluster it goes to: for rules that judge an object on its
     /// own (its names, its images), whatever cluster it is in.
     var distinctObjects: [(object: PlannedObject, cluster: PlannedCluster)] {
-        var seen: Set<String> = []
+        let names = clusters.map(\.name)
+        func first(_ placement: Placement) -> String? {
+            switch placement {
+            case .everyCluster: names.first
+            case .clusters(let regions): names.first { regions.contains($0) }
+            }
+        }
         var result: [(object: PlannedObject, cluster: PlannedCluster)] = []
         for cluster in clusters {
-            for planned in cluster.objects {
-                let object = planned.object
-                let key = "\(planned.file)|\(object.apiVersion)|\(object.kind)|\(object.namespace ?? "")|\(object.name)|\(object.placement.hashValue)"
-                if seen.insert(key).inserted { result.append((planned, cluster)) }
+            for planned in cluster.objects where first(planned.object.placement) == cluster.name {
+                result.append((planned, cluster))
             }
         }
         return result

@@ -35,6 +35,14 @@ public struct UnscrapedMetric: OutputRule {
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         let catalogue = MetricCatalogue(platform.spec)
+        // The clusters share most queries: each is parsed once.
+        var parsed: [String: [String]] = [:]
+        func metrics(of query: String) -> [String] {
+            if let names = parsed[query] { return names }
+            let names = (try? PromQLExpression(parsing: query))?.metricNames ?? []
+            parsed[query] = names
+            return names
+        }
         return platform.clusters.flatMap { cluster -> [Finding] in
             let scrapedPods = Self.scrapedPods(platform.index(cluster))
             let scrapedNames = Set(scrapedPods.compactMap { $0.labels["app.kubernetes.io/name"] })
@@ -68,8 +76,7 @@ public struct UnscrapedMetric: OutputRule {
             }
             return cluster.objects.flatMap { planned -> [Finding] in
                 Self.queries(of: planned.object).flatMap { query -> [Finding] in
-                    guard let expression = try? PromQLExpression(parsing: query) else { return [] }
-                    return expression.metricNames.compactMap(available).map {
+                    metrics(of: query).compactMap(available).map {
                         finding("queries \($0)", about: planned, in: cluster, platform: platform)
                     }
                 }
