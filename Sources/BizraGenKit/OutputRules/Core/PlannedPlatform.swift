@@ -2,8 +2,12 @@ import Foundation
 import BizraSpec
 
 /// A planned object and the numbered file of its cluster it goes to.
-public struct PlannedObject: Sendable {
-    public var file: String
+///
+/// A reference, so that the rules pass objects around without copying their fields: each cluster
+/// of a ``PlannedPlatform`` has its own instances, changed only while the platform is built or an
+/// example breaks it, never while rules read it (hence `@unchecked Sendable`).
+public final class PlannedObject: @unchecked Sendable {
+    public let file: String
     public var object: KubernetesObject
 
     public init(file: String, object: KubernetesObject) {

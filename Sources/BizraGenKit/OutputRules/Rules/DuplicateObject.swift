@@ -19,9 +19,10 @@ public struct DuplicateObject: OutputRule {
         },
         OutputRuleExample("a second Ingress claiming the public host and path in us-east-1") { platform in
             platform.editCluster("us-east-1") { cluster in
-                if var ingress = cluster.objects("Ingress").first {
-                    ingress.object.name += "-copy"
-                    cluster.objects.append(ingress)
+                if let ingress = cluster.objects("Ingress").first {
+                    var copy = ingress.object
+                    copy.name += "-copy"
+                    cluster.objects.append(PlannedObject(file: ingress.file, object: copy))
                 }
             }
         },
