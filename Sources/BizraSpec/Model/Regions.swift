@@ -91,7 +91,9 @@ public struct Regions: Equatable, Sendable {
     public var source = SourceMap()
 
     public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
-                databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil) {
+                databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil,
+                metricsRemoteWrite: String? = nil) {
+        self.metricsRemoteWrite = metricsRemoteWrite
         self.primary = primary
         self.dns = dns
         self.accelerator = accelerator

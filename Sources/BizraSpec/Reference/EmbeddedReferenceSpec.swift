@@ -168,6 +168,8 @@ public enum EmbeddedReferenceSpec {
             bucket: s3://bizra-dr-backups
             replicateTo: [eu-west-1, ap-southeast-1, ap-northeast-1]
             include: [kubernetes-resources, ground-truth-database]
+          monitoring:                          # where the regions' series meet: the primary's remote-write receiver
+            remoteWrite: https://metrics.us-east-1.bizra.ai/api/v1/write
 
         """#,
         "services.yaml": #"""

@@ -169,6 +169,11 @@ struct MultiRegionPlannerTests {
     }
 
     @Test func alertsFollowTheSLA() throws {
+        #expect(F.find(objects, "PrometheusRule", "bizra-multi-region") == nil,
+                "without a remote write the primary sees its own series only: no alert that could not be right")
+        var spec = ResilienceFixture.spec
+        spec.regions?.metricsRemoteWrite = "https://metrics.bizra.ai/api/v1/write"
+        let objects = MultiRegionPlanner().objects(for: PlanContext(spec: spec))
         let rule = try #require(F.find(objects, "PrometheusRule", "bizra-multi-region"))
         #expect(rule.placement == .only("us-east-1"))
         let replication = try #require(F.find(objects, "PrometheusRule", "bizra-replication"))

@@ -129,7 +129,8 @@ enum ReferencePlatformDSL {
             redisReplication: .init(source: "redis-cluster", targets: ["eu-west-1", "ap-southeast-1"], lagAlert: "150ms"),
             backup: .init(schedule: "*/15 * * * *", bucket: "s3://bizra-dr-backups",
                           replicateTo: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
-                          include: ["kubernetes-resources", "ground-truth-database"]))
+                          include: ["kubernetes-resources", "ground-truth-database"]),
+            metricsRemoteWrite: "https://metrics.us-east-1.bizra.ai/api/v1/write")
     }
 
     static var benchmarks: Benchmarks {

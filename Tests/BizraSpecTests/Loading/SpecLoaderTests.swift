@@ -27,11 +27,15 @@ import Testing
     func specsFolderDescribesExactlyTheReferencePlatform() throws {
         let folder = try SpecLoader().load(path: Fixtures.specs)
         var reference = try SpecLoader().load(path: Fixtures.referenceSpec)
-        // The one deliberate difference: the platform's clusters run a Kubernetes release that is
-        // still supported (the reference's 1.30 ended on 2025-07-15; README, "Versions").
+        // The deliberate differences: the platform's clusters run a Kubernetes release that is
+        // still supported (the reference's 1.30 ended on 2025-07-15; README, "Versions"), and the
+        // platform uses a key the format gained (regions.monitoring.remoteWrite).
         #expect(reference.platform.kubernetesVersion == "1.30")
         #expect(folder.platform.kubernetesVersion == "1.36")
         reference.platform.kubernetesVersion = folder.platform.kubernetesVersion
+        #expect(reference.regions?.metricsRemoteWrite == nil)
+        #expect(folder.regions?.metricsRemoteWrite == "https://metrics.us-east-1.bizra.ai/api/v1/write")
+        reference.regions?.metricsRemoteWrite = folder.regions?.metricsRemoteWrite
         #expect(folder == reference)
     }
 

@@ -3,7 +3,10 @@ import BizraSpec
 /// The multi-region alerts, each where its series are:
 /// - `<platform>-multi-region`, in the primary region's cluster, where the regions' series meet:
 ///   regional ihsan divergence and each region's share of requests against its weight. Every
-///   cluster's monitors label their series with the cluster's region (``MonitoringPlanner``).
+///   cluster's monitors label their series with the cluster's region (``MonitoringPlanner``), and
+///   the other clusters forward them there (``RegionMetricsForwarder``); without
+///   `regions.monitoring.remoteWrite` the primary sees its own series only, so these alerts,
+///   which could then never be right, are not written.
 /// - `<platform>-replication`, in each replica region's cluster: the replica's lag (CloudNativePG's
 ///   `cnpg_pg_replication_lag`, measured on the replica) against the SLA and the replication's own
 ///   `lagAlert`.
@@ -39,10 +42,13 @@ struct MultiRegionAlerts {
                                        labels: ["region": region.name]))
         }
         let name = "\(context.platform.name)-multi-region"
-        var objects = [KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
-                                        namespace: ns, labels: context.labels(component: "multi-region", name: name),
-                                        body: ["spec": ["groups": [["name": "multi-region", "rules": .list(regional)]]]],
-                                        placement: .only(context.primaryCluster))]
+        var objects: [KubernetesObject] = []
+        if !context.isMultiCluster || regions.metricsRemoteWrite != nil {
+            objects.append(KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
+                                            namespace: ns, labels: context.labels(component: "multi-region", name: name),
+                                            body: ["spec": ["groups": [["name": "multi-region", "rules": .list(regional)]]]],
+                                            placement: .only(context.primaryCluster)))
+        }
         if let database = regions.databaseReplication, !database.targets.isEmpty {
             let lag = "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})"
             var replication: [YAMLValue] = []
