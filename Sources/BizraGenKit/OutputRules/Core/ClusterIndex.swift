@@ -18,17 +18,18 @@ struct ClusterIndex {
         var podsByNamespace: [String: [Int]] = [:]
         for (index, pod) in pods.enumerated() {
             podsByNamespace[pod.namespace, default: []].append(index)
-            for (key, value) in pod.labels { podsByLabel["\(key)=\(value)", default: []].append(index) }
+            for pair in pod.labelPairs { podsByLabel[pair, default: []].append(index) }
         }
         var byKind: [String: [Int]] = [:]
         var byIdentity: [String: Int] = [:]
         var servicesByLabel: [String: [Int]] = [:]
         for (index, planned) in cluster.objects.enumerated() {
-            let object = planned.object
-            byKind[object.kind, default: []].append(index)
-            byIdentity[Self.identity(object.kind, object.namespace, object.name)] = byIdentity[Self.identity(object.kind, object.namespace, object.name)] ?? index
-            if object.kind == "Service" {
-                for (key, value) in object.labels { servicesByLabel["\(key)=\(value)", default: []].append(index) }
+            let kind = planned.object.kind
+            byKind[kind, default: []].append(index)
+            let identity = Self.identity(kind, planned.object.namespace, planned.object.name)
+            if byIdentity[identity] == nil { byIdentity[identity] = index }
+            if kind == "Service" {
+                for (key, value) in planned.object.labels { servicesByLabel["\(key)=\(value)", default: []].append(index) }
             }
         }
         self.podsByLabel = podsByLabel

@@ -1,24 +1,69 @@
 /// One end of a flow: a pod the cluster's objects make, an actor outside bizra-gen's objects
 /// (Prometheus, an operator, kube-dns, a load balancer), or an address outside the cluster.
-struct FlowEnd: CustomStringConvertible {
-    var name: String
-    var namespace: String?
-    var labels: [String: String] = [:]
-    /// An IPv4 address for ends outside the cluster.
-    var address: String?
-    /// The planned pod, when bizra-gen writes its policies.
-    var pod: PlannedPod?
+/// One reference either way, as every flow holds two.
+enum FlowEnd: CustomStringConvertible {
+    /// A planned pod, whose policies bizra-gen writes.
+    case pod(PlannedPod)
+    case party(Party)
 
-    var description: String { name }
+    /// An end that is not a planned pod.
+    final class Party: Sendable {
+        let name: String
+        let namespace: String?
+        let labels: [String: String]
+        let labelPairs: [String]
+        /// An IPv4 address for ends outside the cluster.
+        let address: String?
 
-    static func pod(_ pod: PlannedPod) -> FlowEnd {
-        FlowEnd(name: "\(pod.owner.kind) \(pod.namespace)/\(pod.owner.name)", namespace: pod.namespace, labels: pod.labels, pod: pod)
+        init(name: String, namespace: String?, labels: [String: String], address: String?) {
+            self.name = name
+            self.namespace = namespace
+            self.labels = labels
+            self.labelPairs = labels.map { "\($0.key)=\($0.value)" }
+            self.address = address
+        }
     }
 
-    static func outside(_ name: String, address: String) -> FlowEnd { FlowEnd(name: name, address: address) }
+    static func outside(_ name: String, address: String) -> FlowEnd { .party(Party(name: name, namespace: nil, labels: [:], address: address)) }
 
     static func actor(_ name: String, namespace: String, labels: [String: String]) -> FlowEnd {
-        FlowEnd(name: name, namespace: namespace, labels: labels)
+        .party(Party(name: name, namespace: namespace, labels: labels, address: nil))
+    }
+
+    var pod: PlannedPod? {
+        if case .pod(let pod) = self { pod } else { nil }
+    }
+
+    var namespace: String? {
+        switch self {
+        case .pod(let pod): pod.namespace
+        case .party(let party): party.namespace
+        }
+    }
+
+    var labels: [String: String] {
+        switch self {
+        case .pod(let pod): pod.labels
+        case .party(let party): party.labels
+        }
+    }
+
+    var labelPairs: [String] {
+        switch self {
+        case .pod(let pod): pod.labelPairs
+        case .party(let party): party.labelPairs
+        }
+    }
+
+    var address: String? {
+        if case .party(let party) = self { party.address } else { nil }
+    }
+
+    var description: String {
+        switch self {
+        case .pod(let pod): "\(pod.owner.kind) \(pod.namespace)/\(pod.owner.name)"
+        case .party(let party): party.name
+        }
     }
 }
 
@@ -118,13 +163,12 @@ struct NetworkPolicies {
 
     /// Selections by pod and direction, computed once: many flows share an end.
     private final class Selections: @unchecked Sendable {
-        var found: [String: Selection] = [:]
+        var found: [String: [ObjectIdentifier: Selection]] = [:]
     }
     private let selections = Selections()
 
     private func selection(_ pod: PlannedPod, _ type: String) -> Selection {
-        let memo = "\(type)|\(pod.namespace)|\(pod.owner.kind)/\(pod.owner.name)|\(pod.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))"
-        if let found = selections.found[memo] { return found }
+        if let found = selections.found[type]?[ObjectIdentifier(pod)] { return found }
         let keys = [Self.key(pod.namespace, nil)] + pod.labels.map { Self.key(pod.namespace, ($0.key, $0.value)) }
         let selecting = Set(keys.flatMap { byKey[$0] ?? [] })
             .filter { policies[$0].types.contains(type) && policies[$0].selector.matches(pod.labels) }.sorted()
@@ -145,7 +189,7 @@ struct NetworkPolicies {
             if wildcard { selection.wildcard.append(index) }
             for bucket in buckets { selection.byPeerLabel[bucket, default: []].append(index) }
         }
-        selections.found[memo] = selection
+        selections.found[type, default: [:]][ObjectIdentifier(pod)] = selection
         return selection
     }
 
@@ -162,11 +206,12 @@ struct NetworkPolicies {
 
     private func admitted(_ selection: Selection, peer: FlowEnd, egress: Bool, flow: NetworkFlow) -> Bool {
         guard selection.isolated else { return true }
-        let candidates = selection.wildcard + peer.labels.flatMap { selection.byPeerLabel["\($0.key)=\($0.value)"] ?? [] }
-        return candidates.contains { index in
+        func admits(_ index: Int) -> Bool {
             let policy = policies[index]
-            return (egress ? policy.egress : policy.ingress).contains { admits($0, peer: peer, policyNamespace: policy.namespace, flow: flow) }
+            return (egress ? policy.egress : policy.ingress).contains { self.admits($0, peer: peer, policyNamespace: policy.namespace, flow: flow) }
         }
+        if selection.wildcard.contains(where: admits) { return true }
+        return peer.labelPairs.contains { (selection.byPeerLabel[$0] ?? []).contains(where: admits) }
     }
 
     private func admits(_ rule: Rule, peer: FlowEnd, policyNamespace: String, flow: NetworkFlow) -> Bool {

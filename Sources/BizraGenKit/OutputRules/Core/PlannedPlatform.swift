@@ -128,23 +128,23 @@ extension KubernetesObject {
     /// `namespace/name`, or `name` for a cluster-scoped object.
     var reference: String { namespace.map { "\($0)/\(name)" } ?? name }
 
-    /// The API group of `apiVersion` (empty for the core group).
-    var apiGroup: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
-        return String(apiVersion[..<slash])
-    }
-
     /// A field of the body by dotted path (`spec.template.spec`), list indices as numbers.
     func value(_ path: String) -> YAMLValue? {
-        var current: YAMLValue? = .map(body)
-        var start = path.startIndex
-        while current != nil {
-            let end = path[start...].firstIndex(of: ".") ?? path.endIndex
-            let part = path[start..<end]
-            if let index = Int(part) { current = current?[index] } else { current = current?[String(part)] }
-            guard end != path.endIndex else { break }
-            start = path.index(after: end)
+        var current: YAMLValue = .map(body)
+        var rest = Substring(path)
+        while true {
+            let dot = rest.utf8.firstIndex(of: UInt8(ascii: "."))
+            let part = dot.map { rest[..<$0] } ?? rest
+            let next: YAMLValue?
+            if let first = part.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"), let index = Int(part) {
+                next = current[index]
+            } else {
+                next = current[String(part)]
+            }
+            guard let next else { return nil }
+            guard let dot else { return next }
+            current = next
+            rest = rest[rest.utf8.index(after: dot)...]
         }
-        return current
     }
 }

@@ -1,15 +1,30 @@
 /// A pod as the cluster will run it: its namespace, labels, container ports and service account,
 /// from a workload's template or from what an operator makes of a custom resource.
-public struct PlannedPod: Sendable {
-    public var namespace: String
-    public var labels: [String: String]
+///
+/// A reference, made once per cluster index: the flows and selections of the OUT rules share it.
+public final class PlannedPod: Sendable {
+    public let namespace: String
+    public let labels: [String: String]
+    /// Each label as `key=value`, the form the indexes look labels up by.
+    let labelPairs: [String]
     /// Container ports by name (unnamed ones under "").
-    public var ports: [(name: String, port: Int)]
-    public var serviceAccount: String?
+    public let ports: [(name: String, port: Int)]
+    public let serviceAccount: String?
     /// The workload or custom resource the pod comes from.
-    public var owner: KubernetesObject
+    public let owner: KubernetesObject
     /// The pod spec, when bizra-gen writes it (not for operator-made pods).
-    public var spec: YAMLValue?
+    public let spec: YAMLValue?
+
+    public init(namespace: String, labels: [String: String], ports: [(name: String, port: Int)], serviceAccount: String?,
+                owner: KubernetesObject, spec: YAMLValue?) {
+        self.namespace = namespace
+        self.labels = labels
+        self.labelPairs = labels.map { "\($0.key)=\($0.value)" }
+        self.ports = ports
+        self.serviceAccount = serviceAccount
+        self.owner = owner
+        self.spec = spec
+    }
 
     /// The pods `object` makes.
     static func pods(of object: KubernetesObject) -> [PlannedPod] {
@@ -31,7 +46,7 @@ public struct PlannedPod: Sendable {
         // CloudNativePG labels every instance with its cluster and its role (the primary, or a
         // replica), and runs PostgreSQL, the status endpoint and the metrics exporter on fixed
         // ports (cloudnative-pg docs/src/security.md, docs/src/labels_annotations.md).
-        if object.kind == "Cluster", object.apiGroup == "postgresql.cnpg.io" {
+        if object.kind == "Cluster", object.isIn(group: "postgresql.cnpg.io") {
             let roles = (object.value("spec.instances")?.intValue ?? 1) > 1 ? ["primary", "replica"] : ["primary"]
             return roles.map { role in
                 PlannedPod(namespace: namespace, labels: [DatabaseCluster.clusterLabel: object.name, DatabaseCluster.instanceRoleLabel: role],

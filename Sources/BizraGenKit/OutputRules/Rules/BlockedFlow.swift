@@ -60,7 +60,6 @@ public struct BlockedFlow: OutputRule {
 
     /// Every flow the cluster's objects need.
     static func flows(_ index: ClusterIndex, platform: PlannedPlatform) -> [NetworkFlow] {
-        let cluster = index.cluster
         let spec = platform.spec
         var flows: [NetworkFlow] = []
         func pods(named name: String) -> [PlannedPod] { index.pods(LabelSelector(matchLabels: ["app.kubernetes.io/name": name]), in: nil) }
@@ -103,7 +102,7 @@ public struct BlockedFlow: OutputRule {
                 admit(Actors.kedaOperator, nodes, 6379, "KEDA's Redis trigger")
             }
         }
-        for database in cluster.objects.filter({ $0.object.kind == "Cluster" && $0.object.apiGroup == "postgresql.cnpg.io" }) {
+        for database in index.objects("Cluster") where database.object.isIn(group: "postgresql.cnpg.io") {
             let nodes = instances(of: database.object.name)
             admit(Actors.cnpgOperator, nodes, DatabaseCluster.statusPort, "the operator polls each instance")
             connect(nodes, nodes, DatabaseCluster.postgresPort, "streaming replication between instances")
@@ -115,7 +114,7 @@ public struct BlockedFlow: OutputRule {
             }
         }
         // Prometheus to every scraped port.
-        for planned in cluster.objects {
+        for planned in index.objects("PodMonitor") + index.objects("ServiceMonitor") {
             let monitor = planned.object
             let namespaces = DanglingReference.monitoredNamespaces(monitor)
             let wanted = LabelSelector(monitor.value("spec.selector"))

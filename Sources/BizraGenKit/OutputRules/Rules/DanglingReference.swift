@@ -31,47 +31,51 @@ public struct DanglingReference: OutputRule {
 
     public init() {}
 
-    /// What a cluster provides, by kind, as `namespace/name`.
+    /// What a cluster provides: its objects (through its index), and what operators make of them.
     struct Provided {
-        var names: [String: Set<String>] = [:]
-        func has(_ kind: String, _ namespace: String, _ name: String) -> Bool { names[kind]?.contains("\(namespace)/\(name)") == true }
-        mutating func add(_ kind: String, _ namespace: String, _ name: String) { names[kind, default: []].insert("\(namespace)/\(name)") }
+        let index: ClusterIndex
+        /// Secrets made by an operator from an object of the cluster, as `namespace/name`.
+        var made: Set<String> = []
+
+        func has(_ kind: String, _ namespace: String, _ name: String) -> Bool {
+            index.object(kind, name, namespace: namespace.isEmpty ? nil : namespace) != nil
+                || kind == "Secret" && made.contains("\(namespace)/\(name)")
+        }
     }
 
-    static func provided(by cluster: PlannedCluster) -> Provided {
-        var provided = Provided()
-        for planned in cluster.objects {
+    static func provided(by index: ClusterIndex) -> Provided {
+        var provided = Provided(index: index)
+        func add(_ namespace: String?, _ name: String) { provided.made.insert("\(namespace ?? "")/\(name)") }
+        for planned in index.objects("ExternalSecret") where planned.object.isIn(group: "external-secrets.io") {
+            add(planned.object.namespace, planned.object.value("spec.target.name")?.stringValue ?? planned.object.name)
+        }
+        for planned in index.objects("Cluster") where planned.object.isIn(group: "postgresql.cnpg.io") {
             let object = planned.object
-            let namespace = object.namespace ?? ""
-            provided.add(object.kind, namespace, object.name)
-            switch (object.apiGroup, object.kind) {
-            case ("external-secrets.io", "ExternalSecret"):
-                provided.add("Secret", namespace, object.value("spec.target.name")?.stringValue ?? object.name)
-            case ("postgresql.cnpg.io", "Cluster"):
-                // CloudNativePG makes, unless given, the certificates, and the application owner's
-                // Secret where it runs initdb with a generated password (a replica bootstraps by
-                // copying the primary and gets none).
-                for suffix in ["ca", "server", "replication"] { provided.add("Secret", namespace, "\(object.name)-\(suffix)") }
-                if object.value("spec.bootstrap.initdb") != nil && object.value("spec.bootstrap.initdb.secret") == nil {
-                    provided.add("Secret", namespace, "\(object.name)-app")
-                }
-            case ("cert-manager.io", "Certificate"):
-                if let secret = object.value("spec.secretName")?.stringValue { provided.add("Secret", namespace, secret) }
-            default:
-                break
+            // CloudNativePG makes, unless given, the certificates, and the application owner's
+            // Secret where it runs initdb with a generated password (a replica bootstraps by
+            // copying the primary and gets none).
+            for suffix in ["ca", "server", "replication"] { add(object.namespace, "\(object.name)-\(suffix)") }
+            if object.value("spec.bootstrap.initdb") != nil && object.value("spec.bootstrap.initdb.secret") == nil {
+                add(object.namespace, "\(object.name)-app")
             }
+        }
+        for planned in index.objects("Certificate") where planned.object.isIn(group: "cert-manager.io") {
+            if let secret = planned.object.value("spec.secretName")?.stringValue { add(planned.object.namespace, secret) }
         }
         return provided
     }
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         platform.clusters.flatMap { cluster -> [Finding] in
-            let provided = Self.provided(by: cluster)
             let index = platform.index(cluster)
-            return cluster.objects.flatMap { planned in
-                Self.missing(planned.object, provided: provided, index: index)
-                    .map { finding($0, about: planned, in: cluster, platform: platform) }
+            let provided = Self.provided(by: index)
+            var findings: [Finding] = []
+            for planned in cluster.objects {
+                for problem in Self.missing(planned.object, provided: provided, index: index) {
+                    findings.append(finding(problem, about: planned, in: cluster, platform: platform))
+                }
             }
+            return findings
         }
     }
 
@@ -169,7 +173,7 @@ public struct DanglingReference: OutputRule {
                     }
                 }
             }
-        case "Cluster" where object.apiGroup == "postgresql.cnpg.io":
+        case "Cluster" where object.isIn(group: "postgresql.cnpg.io"):
             for path in ["spec.certificates.serverCASecret", "spec.certificates.clientCASecret", "spec.bootstrap.initdb.secret.name"] {
                 if let name = object.value(path)?.stringValue, !name.hasPrefix(object.name + "-") || name == DatabaseCluster.caSecretName(object.name) {
                     require("Secret", name, path)

@@ -36,14 +36,14 @@ public struct DuplicateObject: OutputRule {
             var seen: [String: PlannedObject] = [:]
             var routes: [String: PlannedObject] = [:]
             for planned in cluster.objects {
-                let object = planned.object
-                let identity = "\(object.apiGroup)/\(object.kind)/\(object.namespace ?? "")/\(object.name)"
+                let identity = "\(planned.object.group)/\(planned.object.kind)/\(planned.object.namespace ?? "")/\(planned.object.name)"
                 if let first = seen[identity] {
                     findings.append(finding("declared twice (also in \(first.file))", about: planned, in: cluster, platform: platform))
                 } else {
                     seen[identity] = planned
                 }
-                guard object.kind == "Ingress" else { continue }
+                guard planned.object.kind == "Ingress" else { continue }
+                let object = planned.object
                 for rule in object.value("spec.rules")?.listValue ?? [] {
                     let host = rule["host"]?.stringValue ?? "*"
                     for path in rule["http"]?["paths"]?.listValue ?? [] {

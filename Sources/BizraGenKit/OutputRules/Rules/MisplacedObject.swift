@@ -15,10 +15,10 @@ public struct MisplacedObject: OutputRule {
     public static let triggeringExamples = [
         OutputRuleExample("the primary database also placed in eu-west-1") { platform in
             let primary = platform.clusters.first { $0.name == "us-east-1" }?.objects.first {
-                $0.object.kind == "Cluster" && $0.object.apiGroup == "postgresql.cnpg.io"
+                $0.object.kind == "Cluster" && $0.object.isIn(group: "postgresql.cnpg.io")
             }
             platform.editCluster("eu-west-1") { cluster in
-                cluster.objects.removeAll { $0.object.kind == "Cluster" && $0.object.apiGroup == "postgresql.cnpg.io" }
+                cluster.objects.removeAll { $0.object.kind == "Cluster" && $0.object.isIn(group: "postgresql.cnpg.io") }
                 if let primary { cluster.objects.append(primary) }
             }
         },
@@ -43,7 +43,7 @@ public struct MisplacedObject: OutputRule {
         for cluster in platform.clusters {
             for planned in cluster.objects {
                 let object = planned.object
-                if object.kind == "Cluster", object.apiGroup == "postgresql.cnpg.io" {
+                if object.kind == "Cluster", object.isIn(group: "postgresql.cnpg.io") {
                     let isReplica = object.value("spec.replica.enabled")?.boolValue == true
                     if !isReplica && cluster.name != primary {
                         findings.append(finding("a primary database outside the primary region (\(primary))", about: planned, in: cluster, platform: platform))

@@ -46,13 +46,13 @@ public struct RefusedName: OutputRule {
         if let template = PlannedPod.podTemplate(of: object), let labels = template["metadata"]?["labels"]?.mapValue {
             labelSets.append(labels.entries.reduce(into: [:]) { $0[$1.key] = $1.value.stringValue ?? "" })
         }
-        for labels in labelSets {
+        for labels in labelSets where !labels.allSatisfy({ KubernetesNames.isQualifiedName($0.key) && KubernetesNames.isLabelValue($0.value) }) {
             for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
                 if !KubernetesNames.isQualifiedName(key) { problems.append("label key '\(key)' is not a qualified name") }
                 if !KubernetesNames.isLabelValue(value) { problems.append("label \(key)='\(value)' is not a valid label value (at most 63 characters)") }
             }
         }
-        for key in object.annotations.keys.sorted() where !KubernetesNames.isQualifiedName(key) {
+        for key in object.annotations.keys.filter({ !KubernetesNames.isQualifiedName($0) }).sorted() {
             problems.append("annotation key '\(key)' is not a qualified name")
         }
         return problems
@@ -65,24 +65,26 @@ enum KubernetesNames {
     private static func isAlphanumeric(_ byte: UInt8) -> Bool { isLowerAlphanumeric(byte) || (byte >= 0x41 && byte <= 0x5A) }
 
     /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
-    static func isLabel(_ text: String) -> Bool { isLabel(Array(text.utf8)[...]) }
+    static func isLabel(_ text: String) -> Bool { isLabel(text.utf8[...]) }
 
-    private static func isLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isLabel(_ bytes: Substring.UTF8View) -> Bool {
         guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
         return isLowerAlphanumeric(first) && isLowerAlphanumeric(last) && bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// Labels joined by dots, at most 253 characters.
-    static func isSubdomain(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count <= 253 && bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isLabel)
+    static func isSubdomain(_ text: String) -> Bool { isSubdomain(text.utf8[...]) }
+
+    private static func isSubdomain(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.count <= 253 && bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isLabel)
     }
 
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`, at most 63 characters; empty allowed.
-    static func isLabelValue(_ text: String) -> Bool { text.isEmpty || isName(text) }
+    static func isLabelValue(_ text: String) -> Bool { text.isEmpty || isName(text.utf8[...]) }
 
-    static func isName(_ text: String) -> Bool {
-        let bytes = text.utf8
+    static func isName(_ text: String) -> Bool { isName(text.utf8[...]) }
+
+    private static func isName(_ bytes: Substring.UTF8View) -> Bool {
         guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
         return isAlphanumeric(first) && isAlphanumeric(last)
             && bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
@@ -90,11 +92,9 @@ enum KubernetesNames {
 
     /// `prefix/name` or `name`: a DNS subdomain prefix and a name.
     static func isQualifiedName(_ key: String) -> Bool {
-        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1: return isName(key)
-        case 2: return isSubdomain(String(parts[0])) && isName(String(parts[1]))
-        default: return false
-        }
+        let bytes = key.utf8[...]
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return isName(bytes) }
+        let name = bytes[bytes.index(after: slash)...]
+        return !name.contains(UInt8(ascii: "/")) && isSubdomain(bytes[..<slash]) && isName(name)
     }
 }

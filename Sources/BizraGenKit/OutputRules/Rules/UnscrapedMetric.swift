@@ -51,7 +51,7 @@ public struct UnscrapedMetric: OutputRule {
             let recorded = Set(cluster.objects("PrometheusRule").flatMap { planned in
                 Self.rules(of: planned.object).compactMap { $0["record"]?.stringValue }
             })
-            let runsChaos = cluster.objects.contains { $0.object.apiGroup == "chaos-mesh.org" }
+            let runsChaos = cluster.objects.contains { $0.object.isIn(group: "chaos-mesh.org") }
             func available(_ metric: String) -> String? {
                 if recorded.contains(metric) { return nil }
                 switch catalogue.resolve(metric) {
@@ -86,7 +86,7 @@ public struct UnscrapedMetric: OutputRule {
 
     /// The pods some ServiceMonitor or PodMonitor of the cluster scrapes.
     static func scrapedPods(_ index: ClusterIndex) -> [PlannedPod] {
-        index.cluster.objects.flatMap { planned -> [PlannedPod] in
+        (index.objects("PodMonitor") + index.objects("ServiceMonitor")).flatMap { planned -> [PlannedPod] in
             let monitor = planned.object
             let selector = LabelSelector(monitor.value("spec.selector"))
             switch monitor.kind {
