@@ -77,8 +77,10 @@ extension SpecSchema {
             "memory": [.required("target", UnitPatterns.percent("Target memory utilisation"))],
             "prometheus": [
                 .required("query", text("A PromQL query.")),
-                .required("threshold", .number(description: "Value per replica to scale at.")),
-                .optional("activation", .number(description: "Value below which the workload scales to its minimum.")),
+                .required("threshold", .number(description: "Value per replica to scale at (with scaleOutWhen: below, the value to keep the query at or above).")),
+                .optional("activation", .number(description: "Value on the idle side of which the workload scales to its minimum (only written when min is 0).")),
+                .optional("scaleOutWhen", text("Which side of the threshold calls for more replicas: above (default; a load such as requests) or below (a quality such as a score, which falls under load).",
+                                               allowed: Trigger.ScaleOutWhen.allCases.map(\.rawValue))),
             ],
             "redis": [
                 .required("list", text("The Redis list to watch.")),

@@ -34,7 +34,7 @@ public struct SpecQuery: Sendable {
         var written: [Written] = []
         for service in spec.services {
             for trigger in service.autoscaling?.triggers ?? [] {
-                if case .prometheus(let query, _, _) = trigger.kind {
+                if case .prometheus(let query, _, _, _) = trigger.kind {
                     written.append(("trigger '\(trigger.name)' of \(service.name)", query, trigger.source["query"], trigger.name, service.name))
                 }
             }

@@ -34,7 +34,8 @@ extension Decode {
             let query = r.required("query", Decode.string)
             let threshold = r.required("threshold", Decode.double)
             let activation = r.optional("activation", Decode.double)
-            kind = all(query, threshold).map { .prometheus(query: $0.0, threshold: $0.1, activation: activation) }
+            let direction = r.optional("scaleOutWhen", default: .above, enumeration(Trigger.ScaleOutWhen.self))
+            kind = all(query, threshold).map { .prometheus(query: $0.0, threshold: $0.1, activation: activation, scaleOutWhen: direction) }
         default:
             let list = r.required("list", Decode.string)
             let length = r.required("length", Decode.nonNegativeInt)

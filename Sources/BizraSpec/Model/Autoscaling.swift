@@ -31,10 +31,17 @@ public struct Autoscaling: Equatable, Sendable {
 
 /// One scaling trigger.
 public struct Trigger: Equatable, Sendable {
+    /// Which side of a prometheus trigger's threshold calls for more replicas: `above` for a load
+    /// (requests, queue depth: KEDA's own meaning), `below` for a quality that falls under load
+    /// (a score, a success ratio).
+    public enum ScaleOutWhen: String, Equatable, Sendable, CaseIterable {
+        case above, below
+    }
     public enum Kind: Equatable, Sendable {
         case cpu(target: Percent)
         case memory(target: Percent)
-        case prometheus(query: String, threshold: Double, activation: Double?)
+        /// `scaleOutWhen` says which side of `threshold` calls for more replicas.
+        case prometheus(query: String, threshold: Double, activation: Double?, scaleOutWhen: ScaleOutWhen = .above)
         case redis(list: String, length: Int, connection: String)
 
         public var typeName: String {

@@ -224,7 +224,7 @@ public enum EmbeddedReferenceSpec {
                   type: prometheus
                   query: 'avg(ahsan_compliance_score{namespace="bizra-production"})'
                   threshold: 95
-                  activation: 90
+                  scaleOutWhen: below          # a score falls under load: more replicas as it drops under 95
                 - name: request-rate
                   type: prometheus
                   query: 'sum(rate(http_requests_total{namespace="bizra-production"}[1m]))'

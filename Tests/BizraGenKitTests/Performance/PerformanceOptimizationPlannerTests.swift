@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 import Testing
 @testable import BizraGenKit
@@ -100,6 +101,22 @@ struct PerformanceOptimizationPlannerTests {
         #expect(triggers[4]["authenticationRef"]?["name"] == "bizra-node0-redis-auth")
         let auth = try #require(objects.object("TriggerAuthentication", "bizra-node0-redis-auth"))
         #expect(auth.field("spec.secretTargetRef") == [["parameter": "password", "name": "bizra-node0-secrets", "key": "REDIS_PASSWORD"]])
+    }
+
+    @Test func aScoreThatFallsUnderLoadScalesOutAsItDropsUnderItsThreshold() throws {
+        var spec = ReferenceSpecFixture.spec
+        let index = try #require(spec.services[0].autoscaling?.triggers.firstIndex { $0.name == "ihsan-score" })
+        spec.services[0].autoscaling?.min = 0
+        spec.services[0].autoscaling?.triggers[index].kind = .prometheus(query: "avg(ahsan_compliance_score)", threshold: 95, activation: 97,
+                                                                          scaleOutWhen: .below)
+        let scaled = try #require(PerformanceOptimizationPlanner().objects(for: PlanContext(spec: spec)).object("ScaledObject", "bizra-node0"))
+        let trigger = try #require(scaled.field("spec.triggers")?.listValue?.first { $0["name"] == "ihsan-score" })
+        #expect(trigger["metricType"] == "Value", "the HPA then wants ceil(replicas × value / target)")
+        #expect(trigger["metadata"]?["query"] == "95 / clamp_min((avg(ahsan_compliance_score)), 0.095)")
+        #expect(trigger["metadata"]?["threshold"] == "1")
+        let activation = try #require(trigger["metadata"]?["activationThreshold"]?.stringValue.flatMap(Double.init))
+        #expect(abs(activation - 95.0 / 97.0) < 1e-9, "active once the score is under 97")
+        #expect(try PromQLExpression(parsing: trigger["metadata"]?["query"]?.stringValue ?? "").metricNames == ["ahsan_compliance_score"])
     }
 
     @Test func cdnRulesAreAFileForTheCDNNotAnObjectInTheClusters() throws {

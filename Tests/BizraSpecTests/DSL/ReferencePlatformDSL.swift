@@ -66,7 +66,7 @@ enum ReferencePlatformDSL {
                 Trigger(name: "cpu", .cpu(target: "70%"))
                 Trigger(name: "memory", .memory(target: "80%"))
                 Trigger(name: "ihsan-score", .prometheus(query: #"avg(ahsan_compliance_score{namespace="bizra-production"})"#,
-                                                         threshold: 95, activation: 90))
+                                                         threshold: 95, activation: nil, scaleOutWhen: .below))
                 Trigger(name: "request-rate", .prometheus(query: #"sum(rate(http_requests_total{namespace="bizra-production"}[1m]))"#,
                                                           threshold: 320, activation: nil))
                 Trigger(name: "validation-queue", .redis(list: "bizra:validation-queue", length: 100, connection: "redis-cluster"))

@@ -29,13 +29,22 @@ import Testing
         var reference = try SpecLoader().load(path: Fixtures.referenceSpec)
         // The deliberate differences: the platform's clusters run a Kubernetes release that is
         // still supported (the reference's 1.30 ended on 2025-07-15; README, "Versions"), and the
-        // platform uses a key the format gained (regions.monitoring.remoteWrite).
+        // platform uses keys the format gained (regions.monitoring.remoteWrite; scaleOutWhen: below
+        // on the ihsan-score trigger, whose score falls under load, without the activation that
+        // KEDA ignores at a minimum of 3 and that sat on the wrong side of the threshold).
         #expect(reference.platform.kubernetesVersion == "1.30")
         #expect(folder.platform.kubernetesVersion == "1.36")
         reference.platform.kubernetesVersion = folder.platform.kubernetesVersion
         #expect(reference.regions?.metricsRemoteWrite == nil)
         #expect(folder.regions?.metricsRemoteWrite == "https://metrics.us-east-1.bizra.ai/api/v1/write")
         reference.regions?.metricsRemoteWrite = folder.regions?.metricsRemoteWrite
+        let ihsan = { (spec: Spec) in spec.services[0].autoscaling?.triggers.first { $0.name == "ihsan-score" } }
+        #expect(ihsan(reference)?.kind == .prometheus(query: #"avg(ahsan_compliance_score{namespace="bizra-production"})"#, threshold: 95, activation: 90))
+        #expect(ihsan(folder)?.kind == .prometheus(query: #"avg(ahsan_compliance_score{namespace="bizra-production"})"#, threshold: 95, activation: nil, scaleOutWhen: .below))
+        if let index = reference.services[0].autoscaling?.triggers.firstIndex(where: { $0.name == "ihsan-score" }), let trigger = ihsan(folder) {
+            reference.services[0].autoscaling?.triggers[index].kind = trigger.kind
+            reference.services[0].autoscaling?.triggers[index].source = trigger.source
+        }
         #expect(folder == reference)
     }
 

@@ -31,6 +31,25 @@ enum ServiceAutoscalingPlan {
     /// The TriggerAuthentication of a service's Redis triggers.
     static func redisAuthentication(_ service: Service) -> String { "\(service.name)-redis-auth" }
 
+    /// What KEDA is given for a prometheus trigger. KEDA's default target (`AverageValue`) wants
+    /// ceil(value / threshold) replicas: more as the value rises. A value that falls under load
+    /// (`scaleOutWhen: below`) is turned into the ratio threshold / value with a `Value` target of
+    /// 1, for which the HPA wants ceil(current replicas × threshold / value) (kubernetes.io,
+    /// "Horizontal Pod Autoscaling", algorithm details; keda-docs reference/scaledobject-spec.md,
+    /// `metricType`): more replicas as the value falls under the threshold, none taken away above
+    /// it beyond what the other triggers allow. The value is floored at a thousandth of the
+    /// threshold so that a value of zero asks for the most replicas rather than a division by zero.
+    static func prometheusTarget(query: String, threshold: Double, activation: Double?, _ direction: Trigger.ScaleOutWhen)
+        -> (query: String, threshold: Double, activation: Double?, metricType: String?) {
+        switch direction {
+        case .above:
+            return (query, threshold, activation, nil)
+        case .below:
+            let ratio = "\(NumberText.decimal(threshold)) / clamp_min((\(query)), \(NumberText.decimal(threshold / 1000)))"
+            return (ratio, 1, activation.map { threshold / $0 }, "Value")
+        }
+    }
+
     static func keda(_ context: PlanContext, service: Service, autoscaling: Autoscaling) -> [KubernetesObject] {
         let redis = context.spec.caching?.redis
         let secret = redis.flatMap { RedisClusterPlan.passwordSecret(context.spec, redis: $0) }
@@ -42,18 +61,22 @@ enum ServiceAutoscalingPlan {
                     "name": .string(trigger.name), "type": .string(trigger.kind.typeName), "metricType": "Utilization",
                     "metadata": ["value": .string(NumberText.decimal(target.value))],
                 ]
-            case .prometheus(let query, let threshold, let activation):
+            case .prometheus(let query, let threshold, let activation, let direction):
+                let target = prometheusTarget(query: query, threshold: threshold, activation: activation, direction)
                 var metadata: YAMLMap = [
                     "serverAddress": .string(ObservabilityStack.prometheusURL),
-                    "query": .string(query),
-                    "threshold": .string(NumberText.decimal(threshold)),
+                    "query": .string(target.query),
+                    "threshold": .string(NumberText.decimal(target.threshold)),
                 ]
                 // KEDA ignores activation unless the workload can scale to zero (keda-docs
                 // concepts/scaling-deployments.md, "Activating and Scaling thresholds").
                 if autoscaling.min == 0 {
-                    metadata.set("activationThreshold", activation.map { .string(NumberText.decimal($0)) })
+                    metadata.set("activationThreshold", target.activation.map { .string(NumberText.decimal($0)) })
                 }
-                return ["name": .string(trigger.name), "type": "prometheus", "metadata": .map(metadata)]
+                var entry: YAMLMap = ["name": .string(trigger.name), "type": "prometheus"]
+                entry.set("metricType", target.metricType.map(YAMLValue.string))
+                entry["metadata"] = .map(metadata)
+                return .map(entry)
             case .redis(let list, let length, let connection):
                 let address = redis.map { RedisClusterPlan.address(context, $0) }
                     ?? "\(connection).\(context.namespace).svc.cluster.local:\(RedisClusterPlan.clientPort)"
