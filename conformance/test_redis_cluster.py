@@ -1,6 +1,9 @@
 """The Redis Cluster, live on loopback: the generated redis.conf and bootstrap script, with one
 `redis-server` per master and replica the spec asks for, form a cluster whose CLUSTER INFO says
-`cluster_state:ok` with the spec's masters and replicas; a killed master fails over.
+`cluster_state:ok` with the spec's masters and replicas; a killed master fails over; and after a
+restart of every node at new addresses (as every pod of a restarted StatefulSet gets a new IP, while
+its nodes.conf keeps the old ones) the cluster is down until the generated rejoin script (the pods'
+postStart) runs on each node, and then up again with its data.
 
 What differs from the pods, and nothing else:
   - each node listens on its own loopback address (127.0.0.1, 127.0.0.2, ...; all of 127.0.0.0/8
@@ -9,9 +12,10 @@ What differs from the pods, and nothing else:
     `getent hosts ADDRESS` (which only prints addresses that have a name here) is a stand-in that
     prints the address, as the pod's resolver prints the pod's;
   - `dir` and `cluster-config-file` point into a temporary folder per node instead of /data;
-  - the StatefulSet's arguments are passed as they are, with `$(POD_IP)` the node's address and
+  - the StatefulSet's arguments are passed as they are, with `$(POD_IP)` the node's address,
     `$(REDIS_PASSWORD)` a generated password (the bootstrap Job reads it as REDISCLI_AUTH, as its
-    pod does from the Secret).
+    pod does from the Secret), and the announced hostname (the pod's DNS name) the node's address,
+    which is its name here (see above).
 Every redis-server is stopped by its PID at the end, pass or fail.
 """
 from __future__ import annotations
@@ -42,11 +46,13 @@ def redis_objects(tree):
         metadata = document.get("metadata") or {}
         if document.get("kind") == "ConfigMap" and metadata.get("name") == f"{name}-config":
             found["conf"] = document["data"]["redis.conf"]
+            if "rejoin.sh" in document["data"]:
+                found["rejoin"] = document["data"]["rejoin.sh"]
         if document.get("kind") == "ConfigMap" and metadata.get("name") == f"{name}-bootstrap":
             found["script"] = document["data"]["bootstrap.sh"]
         if document.get("kind") == "StatefulSet" and metadata.get("name") == name:
             found["statefulset"] = document
-    missing = {"conf", "script", "statefulset"} - set(found)
+    missing = {"conf", "script", "rejoin", "statefulset"} - set(found)
     assert not missing, f"{cluster}: no {sorted(missing)} for Redis Cluster {name}"
     return redis, found
 
@@ -141,15 +147,20 @@ def test_the_generated_cluster_forms_and_fails_over(tree):
     folder = readable_dir()
     processes = Processes()
     try:
+        def start(address, node):
+            args = [a.replace("$(POD_IP)", address).replace("$(REDIS_PASSWORD)", password or "") for a in arguments]
+            args = [address if before == "--cluster-announce-hostname" else a for before, a in zip([None, *args], args)]
+            args = [str(node / "redis.conf") if a == "/etc/redis/redis.conf" else a for a in args]
+            assert not any("$(" in a for a in args), f"{tree}: arguments left unset: {args}"
+            return processes.start(f"redis {address}", [redis_server, *args, "--bind", address],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
         servers = {}
         for address in addresses:
             node = folder / address
             node.mkdir()
             (node / "redis.conf").write_text(local_conf(found["conf"], port, node))
-            args = [a.replace("$(POD_IP)", address).replace("$(REDIS_PASSWORD)", password or "") for a in arguments]
-            args = [str(node / "redis.conf") if a == "/etc/redis/redis.conf" else a for a in args]
-            servers[address] = processes.start(f"redis {address}", [redis_server, *args, "--bind", address],
-                                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            servers[address] = start(address, node)
         for address, server in servers.items():
             assert wait_for(lambda: cli(address, port, password, "ping").strip() == "PONG", 15), \
                 f"{tree}: redis-server on {address}:{port} did not answer:\n{server.stdout.read() if server.poll() is not None else ''}"
@@ -217,5 +228,38 @@ def test_the_generated_cluster_forms_and_fails_over(tree):
         value = wait_for(lambda: cli(survivor, port, password, "-c", "get", "conformance:key").strip() == "kept", 10)
         assert value, (f"{tree}: after the failover the key is gone: {cli(survivor, port, password, '-c', 'get', 'conformance:key')!r}; "
                        f"{cli(survivor, port, password, 'cluster', 'nodes')}")
+
+        # Every node restarts at a new address with its nodes.conf (the killed master too).
+        for server in servers.values():
+            processes.stop(server)
+        moved = {address: f"127.0.1.{index + 1}" for index, address in enumerate(addresses)}
+        restarted = {moved[address]: start(moved[address], folder / address) for address in addresses}
+        for address, server in restarted.items():
+            assert wait_for(lambda: cli(address, port, password, "ping").strip() == "PONG", 15), \
+                f"{tree}: redis-server on {address}:{port} did not answer after the restart"
+        # Unreachable peers are marked failing after cluster-node-timeout, and a node that reaches no
+        # majority of masters declares the cluster down.
+        down = wait_for(lambda: info(moved[first], port, password).get("cluster_state") == "fail", timeout_ms / 1000 * 4 + 10)
+        assert down, (f"{tree}: the cluster stayed up at new addresses by itself: the exercise proves nothing\n"
+                      f"{cli(moved[first], port, password, 'cluster', 'nodes')}")
+        rejoin = re.sub(r'^hosts=".*"$', f'hosts="{" ".join(moved.values())}"', found["rejoin"], flags=re.M)
+        rejoin = re.sub(r"^port=\d+$", f"port={port}", rejoin, flags=re.M)
+        assert moved[addresses[-1]] in rejoin and f"port={port}" in rejoin, f"{tree}: the rejoin script names no hosts or port to replace"
+        # As the pods' postStart hooks do, all at once.
+        hooks = [subprocess.Popen(["/bin/sh", "-c", rejoin], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  env={**environment, "POD_IP": address, **({"REDIS_PASSWORD": password} if password else {})})
+                 for address in restarted]
+        for hook in hooks:
+            output = hook.communicate(timeout=120)[0]
+            assert hook.returncode == 0, f"{tree}: the rejoin script failed: {output}"
+        def rejoined(address: str) -> bool:
+            view = cli(address, port, password, "cluster", "nodes").splitlines()
+            return (info(address, port, password).get("cluster_state") == "ok" and len(view) == total
+                    and all(line.split()[7] == "connected" and "fail" not in line.split()[2] for line in view))
+        for address in restarted:
+            assert wait_for(lambda: rejoined(address), 30), \
+                f"{tree}: after the rejoin, {address}: {info(address, port, password)}\n{cli(address, port, password, 'cluster', 'nodes')}"
+        assert wait_for(lambda: cli(moved[first], port, password, "-c", "get", "conformance:key").strip() == "kept", 10), \
+            f"{tree}: after the restart the key is gone: {cli(moved[first], port, password, 'cluster', 'nodes')}"
     finally:
         processes.stop_all()

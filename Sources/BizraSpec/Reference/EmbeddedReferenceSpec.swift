@@ -35,7 +35,7 @@ public enum EmbeddedReferenceSpec {
             masters: 3
             replicasPerMaster: 1
             memoryPerNode: 2Gi
-            maxmemoryPolicy: allkeys-lru
+            maxmemoryPolicy: volatile-lru      # evicts only keys with a TTL (the cached entries), never the validation queue KEDA scales on
             exporter: true
           varnish:
             name: varnish

@@ -29,6 +29,23 @@ struct PerformanceOptimizationPlannerTests {
         #expect(budget.field("spec.selector.matchLabels") == redis.field("spec.selector.matchLabels"))
     }
 
+    @Test func redisNodesAreNamedByTheirPodsAndRejoinAfterEveryPodRestarts() throws {
+        let redis = try #require(objects.object("StatefulSet", "redis-cluster"))
+        let container = try #require(redis.container("redis"))
+        let args = (container["args"]?.listValue ?? []).compactMap(\.stringValue)
+        let hostname = try #require(args.firstIndex(of: "--cluster-announce-hostname")).advanced(by: 1)
+        #expect(args[hostname] == "$(POD_NAME).redis-cluster-headless.bizra-production.svc.cluster.local")
+        #expect(args.contains("--cluster-preferred-endpoint-type") && args.contains("hostname"))
+        #expect((container["env"]?.listValue ?? []).contains { $0["name"] == "POD_NAME" && $0["valueFrom"]?["fieldRef"]?["fieldPath"] == "metadata.name" })
+        #expect(container["lifecycle"]?["postStart"]?["exec"]?["command"] == ["/bin/sh", "/etc/redis/rejoin.sh"])
+        let script = try #require(objects.object("ConfigMap", "redis-cluster-config")?.data("rejoin.sh"))
+        #expect(script.contains("redis-cluster-5.redis-cluster-headless.bizra-production.svc.cluster.local"), "it meets every pod")
+        #expect(script.contains("cluster meet"))
+        #expect(script.contains(#"if [ "${known:-1}" -le 1 ]; then"#), "a node in no cluster yet meets no one: the bootstrap forms it")
+        #expect(objects.object("Service", "redis-cluster-headless")?.field("spec.publishNotReadyAddresses") == true,
+                "peers resolve while every pod is still starting")
+    }
+
     @Test func redisKeepsAQuarterOfItsMemoryAsOverhead() throws {
         let config = try #require(objects.object("ConfigMap", "redis-cluster-config")?.data("redis.conf"))
         #expect(config.contains("cluster-enabled yes"))

@@ -92,7 +92,7 @@ enum ReferencePlatformDSL {
     static var caching: Caching {
         Caching(
             redis: Redis(name: "redis-cluster", masters: 3, replicasPerMaster: 1, memoryPerNode: "2Gi",
-                         maxmemoryPolicy: "allkeys-lru", exporter: true),
+                         maxmemoryPolicy: "volatile-lru", exporter: true),
             varnish: Varnish(name: "varnish", replicas: 3, memory: "2Gi",
                              backend: .init(service: "bizra-node0", port: "http"), grace: "6h",
                              purgeAllowFrom: ["10.0.0.0/8"]) {

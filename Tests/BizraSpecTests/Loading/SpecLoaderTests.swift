@@ -31,13 +31,17 @@ import Testing
         // still supported (the reference's 1.30 ended on 2025-07-15; README, "Versions"), and the
         // platform uses keys the format gained (regions.monitoring.remoteWrite; scaleOutWhen: below
         // on the ihsan-score trigger, whose score falls under load, without the activation that
-        // KEDA ignores at a minimum of 3 and that sat on the wrong side of the threshold).
+        // KEDA ignores at a minimum of 3 and that sat on the wrong side of the threshold), and the
+        // Redis evicts only keys with a TTL, never the queue a trigger scales on (CACHE004).
         #expect(reference.platform.kubernetesVersion == "1.30")
         #expect(folder.platform.kubernetesVersion == "1.36")
         reference.platform.kubernetesVersion = folder.platform.kubernetesVersion
         #expect(reference.regions?.metricsRemoteWrite == nil)
         #expect(folder.regions?.metricsRemoteWrite == "https://metrics.us-east-1.bizra.ai/api/v1/write")
         reference.regions?.metricsRemoteWrite = folder.regions?.metricsRemoteWrite
+        #expect(reference.caching?.redis?.maxmemoryPolicy == "allkeys-lru")
+        #expect(folder.caching?.redis?.maxmemoryPolicy == "volatile-lru")
+        reference.caching?.redis?.maxmemoryPolicy = "volatile-lru"
         let ihsan = { (spec: Spec) in spec.services[0].autoscaling?.triggers.first { $0.name == "ihsan-score" } }
         #expect(ihsan(reference)?.kind == .prometheus(query: #"avg(ahsan_compliance_score{namespace="bizra-production"})"#, threshold: 95, activation: 90))
         #expect(ihsan(folder)?.kind == .prometheus(query: #"avg(ahsan_compliance_score{namespace="bizra-production"})"#, threshold: 95, activation: nil, scaleOutWhen: .below))

@@ -13,6 +13,8 @@ struct StackContainer {
     var readiness: YAMLValue
     var liveness: YAMLValue
     var volumeMounts: [(name: String, path: String, readOnly: Bool)] = []
+    /// A command run in the container once it has started (`lifecycle.postStart`).
+    var postStart: [String] = []
 
     var yaml: YAMLValue {
         var map: YAMLMap = ["name": .string(name), "image": .string(image), "imagePullPolicy": "Always"]
@@ -26,6 +28,9 @@ struct StackContainer {
         map["readinessProbe"] = readiness
         map["livenessProbe"] = liveness
         map["securityContext"] = ContainerHardening.containerSecurityContext
+        if !postStart.isEmpty {
+            map["lifecycle"] = ["postStart": ["exec": ["command": .list(postStart.map(YAMLValue.string))]]]
+        }
         if !volumeMounts.isEmpty {
             map["volumeMounts"] = .list(volumeMounts.map { mount in
                 var entry: YAMLMap = ["name": .string(mount.name), "mountPath": .string(mount.path)]
