@@ -158,6 +158,31 @@ struct MultiRegionPlannerTests {
         #expect(F.value(primary, "spec.createBucketConfiguration") == nil, "S3 refuses us-east-1 as a location constraint")
     }
 
+    @Test func theGroundTruthDatabaseArchivesItsWALsForPointInTimeRecovery() throws {
+        let context = PlanContext(spec: F.spec)
+        let database = try #require(DatabaseArchive.database(F.spec)?.database)
+        let primary = DatabaseCluster.cluster(database, context)
+        #expect(F.value(primary, "spec.backup.barmanObjectStore.destinationPath") == "s3://bizra-dr-backups/bizra/production/archive",
+                "the DR bucket of the primary region, which the ACK Bucket creates")
+        #expect(F.value(primary, "spec.backup.barmanObjectStore.s3Credentials") == ["inheritFromIAMRole": true], "no keys: the pods' identity")
+        #expect(F.value(primary, "spec.backup.retentionPolicy") == "30d")
+        #expect(F.value(primary, "spec.serviceAccountTemplate") == nil, "without an AWS account, a Pod Identity association")
+        var withAccount = F.spec
+        withAccount.platform.awsAccountID = "123456789012"
+        let annotated = DatabaseCluster.cluster(database, PlanContext(spec: withAccount))
+        let role = F.value(annotated, "spec.serviceAccountTemplate.metadata.annotations")?["eks.amazonaws.com/role-arn"]?.stringValue
+        #expect(role?.hasPrefix("arn:aws:iam::123456789012:role/") == true, "the instances archive as their IRSA role")
+
+        let job = try #require(F.find(objects, "CronJob", "\(database.name)-base-backup"))
+        #expect(job.placement == .only("us-east-1"))
+        #expect(F.value(job, "spec.schedule") == "17 3 * * *")
+        let script = DatabaseArchive.script(database, namespace: "bizra-production", kubectl: "kubectl")
+        #expect(script.contains("kind: Backup") && script.contains("method: barmanObjectStore"))
+        #expect(script.contains("*AlreadyExists*"), "a rerun the same day asks for nothing new")
+        let rbac = try #require(F.find(objects, "Role", "\(database.name)-base-backup"))
+        #expect(F.value(rbac, "rules") == [["apiGroups": ["postgresql.cnpg.io"], "resources": ["backups"], "verbs": ["create", "get", "list", "delete"]]])
+    }
+
     @Test func dashboardIsGrafanaJSON() throws {
         let map = try #require(F.find(objects, "ConfigMap", "bizra-multi-region-dashboard"))
         #expect(map.placement == .only("us-east-1"), "where the regions' series meet")

@@ -10,7 +10,7 @@ public struct BlockedFlow: OutputRule {
         on both ends: a service to what it `dependsOn`, Varnish to its backend, the load balancer to \
         what the Ingress routes to, Prometheus to every port a monitor scrapes, the CloudNativePG and \
         KEDA operators to their instances, instances to each other and to the API server, a replica \
-        to its primary in another region, the DR backup to what it dumps and to S3, ExternalDNS to the \
+        to its primary in another region, the DR backup to what it dumps and to S3, the archived database to S3, ExternalDNS to the \
         API and Route 53, a pod without an IRSA role to the EKS Pod Identity agent, and every pod to \
         DNS. A blocked one fails at runtime with a timeout, far from its cause. The flows are \
         evaluated with the semantics of networking.k8s.io/v1.
@@ -22,6 +22,9 @@ public struct BlockedFlow: OutputRule {
         },
         OutputRuleExample("the DNS egress policy removed") { platform in
             platform.editCluster { $0.objects.removeAll { $0.object.kind == "NetworkPolicy" && $0.object.name == "allow-dns-egress" } }
+        },
+        OutputRuleExample("the archived database's egress to the EKS Pod Identity agent removed") { platform in
+            platform.editCluster { $0.objects.removeAll { $0.object.kind == "NetworkPolicy" && $0.object.name.hasSuffix("-to-pod-identity-agent") } }
         },
         OutputRuleExample("the replica's egress to its primary removed in eu-west-1") { platform in
             platform.editCluster("eu-west-1") { cluster in
@@ -107,6 +110,12 @@ public struct BlockedFlow: OutputRule {
             admit(Actors.cnpgOperator, nodes, DatabaseCluster.statusPort, "the operator polls each instance")
             connect(nodes, nodes, DatabaseCluster.postgresPort, "streaming replication between instances")
             reach(nodes, Actors.apiServer, 443, "the instance manager")
+            if database.object.value("spec.backup.barmanObjectStore") != nil {
+                reach(nodes, Actors.awsAPI, 443, "archiving WALs and base backups to S3")
+                if database.object.value("spec.serviceAccountTemplate.metadata.annotations")?[MissingCloudIdentity.roleAnnotation] == nil {
+                    reach(nodes, Actors.podIdentityAgent, 80, "the archive's AWS credentials through EKS Pod Identity")
+                }
+            }
             if database.object.value("spec.replica.enabled")?.boolValue == true {
                 reach(nodes, Actors.otherRegion, DatabaseCluster.postgresPort, "a replica streams from its primary")
             } else if let declared = spec.database(named: database.object.name), DatabaseCluster.replication(of: declared, in: spec) != nil {
@@ -153,6 +162,9 @@ public struct BlockedFlow: OutputRule {
             }
         }
         // Pods calling cloud and cluster APIs.
+        for pod in ours where pod.owner.labels["app.kubernetes.io/component"] == "database-backup" {
+            reach([pod], Actors.apiServer, 443, "asking CloudNativePG for a base backup")
+        }
         for pod in ours {
             let isBackup = pod.owner.labels["app.kubernetes.io/component"] == "dr-backup"
             let isExternalDNS = pod.owner.name == ExternalDNS.name

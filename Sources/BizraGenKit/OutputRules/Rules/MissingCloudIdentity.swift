@@ -53,6 +53,15 @@ public struct MissingCloudIdentity: OutputRule {
                     }
                 }
             }
+            // CloudNativePG's instances archive to object storage as their Cluster's ServiceAccount.
+            for planned in index.objects("Cluster") where planned.object.isIn(group: "postgresql.cnpg.io")
+                && planned.object.value("spec.backup.barmanObjectStore") != nil {
+                let arn = planned.object.value("spec.serviceAccountTemplate.metadata.annotations")?[Self.roleAnnotation]?.stringValue
+                if let account, arn?.hasPrefix("arn:aws:iam::\(account):role/") != true {
+                    findings.append(finding("archives to S3, but its serviceAccountTemplate has no IRSA role in account \(account)",
+                                            about: planned, in: cluster, platform: platform))
+                }
+            }
             for planned in cluster.objects where planned.object.kind == "SecretStore" || planned.object.kind == "ClusterSecretStore" {
                 guard let jwt = planned.object.value("spec.provider.aws.auth.jwt") else { continue }
                 let account = jwt["serviceAccountRef"]?["name"]?.stringValue

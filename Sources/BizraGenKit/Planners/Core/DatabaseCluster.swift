@@ -36,7 +36,8 @@ enum DatabaseCluster {
     static func cluster(_ database: Database, _ context: PlanContext) -> KubernetesObject {
         cluster(database, context, replicaHost: context.spec.regions.flatMap { regions in
             replication(of: database, in: context.spec).map { DatabaseReplicas.primaryHost($0, regions: regions) }
-        }, following: [("bootstrap", DatabaseCredentials.bootstrap(database, in: context.spec))]).placed(in: context.primaryCluster)
+        }, following: [("bootstrap", DatabaseCredentials.bootstrap(database, in: context.spec))]
+            + DatabaseArchive.clusterFields(database, context)).placed(in: context.primaryCluster)
     }
 
     /// The Cluster's fields; a replicated database trusts the shared CA and its server certificate

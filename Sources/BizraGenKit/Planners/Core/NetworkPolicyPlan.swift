@@ -80,6 +80,12 @@ public struct NetworkPolicyPlan {
                 allows.append(NetworkAllow(name: "allow-dr-backup-to-\(database.name)", from: job, to: databasePods(database.name),
                                            ports: [.tcp(DatabaseCluster.postgresPort)], placement: primary))
             }
+            if let archived = DatabaseArchive.database(spec)?.database,
+               context.cloudIdentity(serviceAccount: archived.name).isEmpty {
+                // The instances archive their WALs with the credentials of their Pod Identity association.
+                allows.append(NetworkAllow(name: "allow-\(archived.name)-to-pod-identity-agent", from: databasePods(archived.name),
+                                           to: .addresses(["169.254.170.23/32"]), ports: [.tcp(80)], placement: primary))
+            }
             if backup.include.contains("redis-snapshots"), let redis = spec.caching?.redis {
                 allows.append(NetworkAllow(name: "allow-dr-backup-to-\(redis.name)", from: job, to: pods(redis.name),
                                            ports: [.tcp(RedisClusterPlan.clientPort)], placement: primary))

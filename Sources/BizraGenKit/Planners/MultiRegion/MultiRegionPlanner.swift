@@ -25,6 +25,7 @@ public struct MultiRegionPlanner: ManifestPlanner {
             objects += DisasterRecoveryBackup(backup: backup, regions: regions, context: context).objects
                 .map { $0.placed(in: context.primaryCluster) }
             objects += DisasterRecoveryBuckets.objects(backup: backup, regions: regions, context: context)
+            objects += DatabaseArchive.objects(context)
         }
         let global = context.primaryCluster
         objects.append(MultiRegionDashboard(regions: regions, context: context).object.placed(in: global))
