@@ -107,45 +107,20 @@ enum DatabaseArchive {
             "restartPolicy": "Never",
             "securityContext": ContainerHardening.podSecurityContext,
             "containers": [container],
-            "volumes": [
-                ["name": "tmp", "emptyDir": [:]],
-                ["name": "kubectl", "image": [
-                    "reference": .string(KubernetesReleases.kubectlImage(for: context.platform.kubernetesVersion)),
-                    "pullPolicy": "IfNotPresent",
-                ]],
-            ],
+            "volumes": [["name": "tmp", "emptyDir": [:]], BackupJob.kubectlVolume(context)],
         ]
-        let cronJob = KubernetesObject(
-            apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
+        let cronJob = BackupJob.cronJob(
+            name: name, namespace: namespace, labels: labels,
             annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag, CheckovSkip("CKV_K8S_38", "kubectl creates the Backup objects")]),
-            body: ["spec": [
-                "schedule": .string(baseBackupSchedule),
-                "timeZone": "Etc/UTC",
-                "concurrencyPolicy": "Forbid",
-                "successfulJobsHistoryLimit": .int(DisasterRecoveryBackup.historyLimit),
-                "failedJobsHistoryLimit": .int(DisasterRecoveryBackup.historyLimit),
-                "jobTemplate": ["spec": [
-                    "backoffLimit": 2,
-                    "template": [
-                        "metadata": ["labels": .map(YAMLMap(sortedKeys: labels))],
-                        "spec": .map(podSpec),
-                    ],
-                ]],
-            ]])
-        return [
+            schedule: baseBackupSchedule, timeZone: "Etc/UTC", backoffLimit: 2, podSpec: podSpec)
+        return ([
             KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
                              body: ["automountServiceAccountToken": true]),
             cronJob,
-            KubernetesObject(apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: name, namespace: namespace, labels: labels,
-                             body: ["rules": [["apiGroups": ["postgresql.cnpg.io"], "resources": ["backups"],
-                                               "verbs": ["create", "get", "list", "delete"]]]]),
-            KubernetesObject(apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: name, namespace: namespace, labels: labels,
-                             body: [
-                                 "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": .string(name)],
-                                 "subjects": [["kind": "ServiceAccount", "name": .string(name), "namespace": .string(namespace)]],
-                             ]),
-            EgressPolicy(name: name, selector: context.selector(name: name), labels: labels, namespace: namespace,
-                         rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI]).object,
-        ].map { $0.placed(in: context.primaryCluster) }
+        ] + BackupJob.role(name: name, namespace: namespace, labels: labels,
+                           rules: [["apiGroups": ["postgresql.cnpg.io"], "resources": ["backups"], "verbs": ["create", "get", "list", "delete"]]])
+          + [EgressPolicy(name: name, selector: context.selector(name: name), labels: labels, namespace: namespace,
+                          rules: [EgressPolicy.https, EgressPolicy.kubernetesAPI]).object]
+        ).map { $0.placed(in: context.primaryCluster) }
     }
 }

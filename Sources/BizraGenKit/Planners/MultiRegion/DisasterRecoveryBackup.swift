@@ -13,8 +13,6 @@ struct DisasterRecoveryBackup {
     static let scratch = "/backup"
     /// Where the kubectl image's files are mounted.
     static let kubectlMount = "/opt/kubectl"
-    /// Finished Jobs kept for inspection.
-    static let historyLimit = 3
 
     let objects: [KubernetesObject]
 
@@ -76,9 +74,7 @@ struct DisasterRecoveryBackup {
             switch item {
             case "kubernetes-resources":
                 needsResourceReader = true
-                // registry.k8s.io/kubectl is distroless (kubernetes/kubernetes build/server-image/kubectl/Dockerfile:
-                // FROM the static base image), so its binary is mounted as an image volume (beta and on by
-                // default since Kubernetes 1.35) into the AWS CLI's image, whose shell writes the export.
+                // kubectl's binary (BackupJob.kubectlVolume) in the AWS CLI's image, whose shell writes the export.
                 initContainers.append(Self.dumper(
                     name: item, image: Self.awsImage,
                     script: "\(Self.kubectlMount)/bin/kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
@@ -127,32 +123,14 @@ struct DisasterRecoveryBackup {
         if !initContainers.isEmpty { podSpec["initContainers"] = .list(initContainers) }
         podSpec["containers"] = [upload]
         var volumes: [YAMLValue] = [["name": "backup", "emptyDir": [:]], ["name": "tmp", "emptyDir": [:]]]
-        if needsResourceReader {
-            volumes.append(["name": "kubectl", "image": [
-                "reference": .string(KubernetesReleases.kubectlImage(for: context.platform.kubernetesVersion)),
-                "pullPolicy": "IfNotPresent",
-            ]])
-        }
+        if needsResourceReader { volumes.append(BackupJob.kubectlVolume(context)) }
         podSpec["volumes"] = .list(volumes)
-        let cronJob = KubernetesObject(
-            apiVersion: "batch/v1", kind: "CronJob", name: name, namespace: namespace, labels: labels,
+        let cronJob = BackupJob.cronJob(
+            name: name, namespace: namespace, labels: labels,
             annotations: CheckovSkip.annotations([CheckovSkip.pinnedByTag]
                 + (needsResourceReader ? [CheckovSkip("CKV_K8S_38", "kubectl exports the namespace's resources")] : [])
                 + [CheckovSkip("CKV_K8S_35", "pg_dump reads the database's credentials from the environment")]),
-            body: ["spec": [
-                "schedule": .string(backup.schedule.expression),
-                "concurrencyPolicy": "Forbid",
-                "successfulJobsHistoryLimit": .int(Self.historyLimit),
-                "failedJobsHistoryLimit": .int(Self.historyLimit),
-                "jobTemplate": ["spec": [
-                    "backoffLimit": 1,
-                    "template": [
-                        "metadata": ["labels": .map(YAMLMap(sortedKeys: labels))],
-                        "spec": .map(podSpec),
-                    ],
-                ]],
-            ]]
-        )
+            schedule: backup.schedule.expression, backoffLimit: 1, podSpec: podSpec)
         egress += EgressPolicy.cloudCredentials(context, serviceAccount: name)
         var objects = [
             KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name, namespace: namespace, labels: labels,
@@ -162,18 +140,9 @@ struct DisasterRecoveryBackup {
             EgressPolicy(name: name, selector: selector, labels: labels, namespace: namespace, rules: egress).object,
         ]
         if needsResourceReader {
-            objects.append(KubernetesObject(
-                apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: name, namespace: namespace, labels: labels,
-                body: ["rules": .list(Self.exportedResources.map { group in
-                    ["apiGroups": [.string(group.apiGroup)], "resources": .list(group.resources.map(YAMLValue.string)),
-                     "verbs": ["get", "list"]]
-                })]))
-            objects.append(KubernetesObject(
-                apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: name, namespace: namespace, labels: labels,
-                body: [
-                    "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": .string(name)],
-                    "subjects": [["kind": "ServiceAccount", "name": .string(name), "namespace": .string(namespace)]],
-                ]))
+            objects += BackupJob.role(name: name, namespace: namespace, labels: labels, rules: Self.exportedResources.map { group in
+                ["apiGroups": [.string(group.apiGroup)], "resources": .list(group.resources.map(YAMLValue.string)), "verbs": ["get", "list"]]
+            })
         }
         self.objects = objects
     }
