@@ -8,8 +8,8 @@ public enum UnitPatterns {
 
     /// `150ms`, `30s`, `5m`, `6h`, `7d`.
     public static let duration = "^\(decimal)(ms|s|m|h|d)$"
-    /// `512Mi`, `2Gi`, or plain bytes.
-    public static let byteSize = "^\(decimal)(Ki|Mi|Gi|Ti|Pi|k|M|G|T)?$"
+    /// `512Mi`, `2Gi`; a bare number only when it is zero (any other is a forgotten unit).
+    public static let byteSize = "^(0+(\\.0+)?|\(decimal)(Ki|Mi|Gi|Ti|Pi|k|M|G|T))$"
     /// `500m`, `"2"`.
     public static let cpu = "^\(decimal)m?$"
     /// `70%`, `0.08%` (at most 100%, which the parser checks).
@@ -25,7 +25,7 @@ public enum UnitPatterns {
         .unit(description: "\(what): \(Duration.expected)", pattern: duration, acceptsNumbers: false)
     }
     static func byteSize(_ what: String) -> SchemaNode {
-        .unit(description: "\(what): \(ByteSize.expected)", pattern: byteSize, acceptsNumbers: true)
+        .unit(description: "\(what): \(ByteSize.expected)", pattern: byteSize, acceptsNumbers: false)
     }
     static func cpu(_ what: String) -> SchemaNode {
         .unit(description: "\(what): \(CPU.expected)", pattern: cpu, acceptsNumbers: true)

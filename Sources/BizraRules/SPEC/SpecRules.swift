@@ -34,7 +34,7 @@ public struct UnknownKey: LoadTimeRule {
 /// SPEC002.
 public struct WrongTypeOrUnit: LoadTimeRule {
     public static let identifier = "SPEC002"
-    public static let summary = "value of the wrong type, or a unit that does not parse (`5 minutes`, `2GB`, `110%`, a cron with 4 fields)"
+    public static let summary = "value of the wrong type, or a unit that does not parse (`5 minutes`, `2GB`, `110%`, a cron with 4 fields), or a bare number where a unit is required (`memory: 512`)"
     public static let explanation = """
         Durations, sizes, CPU, percentages, rates and cron schedules are parsed once, at load, into types. \
         A value that does not parse is reported at the value with the form that was expected.
@@ -45,6 +45,7 @@ public struct WrongTypeOrUnit: LoadTimeRule {
         .overlay("sla: { errorRate: 110% }\n"),
         .overlay("chaos: { schedule: \"0 2 * *\" }\n"),
         .overlay("services:\n  - { name: bizra-node0, replicas: three }\n"),
+        .overlay("caching: { redis: { memoryPerNode: 2048 } }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { latency: { p95: 120ms } }\n")]
     public init() {}
@@ -68,10 +69,13 @@ public struct MissingKey: LoadTimeRule {
 /// SPEC004.
 public struct Duplicate: LoadTimeRule {
     public static let identifier = "SPEC004"
-    public static let summary = "duplicate: a key twice in one map, two items with one `name`, a section defined in two files"
+    public static let summary = "duplicate: a key twice in one map, two items with one `name`, a section defined in two files, two things whose derived objects would share a name (a service and a database both `checkout`)"
     public static let explanation = """
         YAML parsers disagree on which of two equal keys wins; bizra-gen refuses the ambiguity. Items of a list \
-        are keyed by `name`, so two with the same name are refused too, with a note at the first.
+        are keyed by `name`, so two with the same name are refused too, with a note at the first. Services, \
+        databases, the Redis cluster and Varnish share one namespace and one set of derived names (their \
+        Services, NetworkPolicies, monitors), so one name for two of them would give two objects one name, \
+        and `kubectl apply` refuses the second.
         """
     public static let triggeringExamples: [RuleExample] = [
         .overlay("sla:\n  errorRate: 1%\n  errorRate: 2%\n"),
@@ -82,9 +86,31 @@ public struct Duplicate: LoadTimeRule {
               - { name: orders, version: "16", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }
               - { name: orders, version: "16", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }
             """),
+        .overlay("databases:\n  - { name: bizra-node0, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
+        .overlay("caching: { varnish: { name: redis-cluster } }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]
     public init() {}
+
+    /// The part checked on the model, for both front ends: names shared across sections.
+    public func check(_ spec: Spec) -> [Finding] {
+        var named: [(kind: String, name: String, location: SourceLocation?)] = spec.services.map { ("service", $0.name, $0.source["name"]) }
+        named += spec.databases.map { ("database", $0.name, $0.source["name"]) }
+        if let redis = spec.caching?.redis { named.append(("Redis cluster", redis.name, redis.source["name"])) }
+        if let varnish = spec.caching?.varnish { named.append(("Varnish", varnish.name, varnish.source["name"])) }
+        var first: [String: (kind: String, location: SourceLocation?)] = [:]
+        var findings: [Finding] = []
+        for item in named {
+            guard let earlier = first[item.name] else {
+                first[item.name] = (item.kind, item.location)
+                continue
+            }
+            guard earlier.kind != item.kind else { continue }  // two of one kind: the list's own SPEC004
+            findings.append(finding("the \(item.kind) '\(item.name)' has the name of a \(earlier.kind): their Services, NetworkPolicies and monitors would share names; rename one",
+                                    at: item.location, notes: [.init("the \(earlier.kind) '\(item.name)' is named here", at: earlier.location)]))
+        }
+        return findings
+    }
 }
 
 /// SPEC005.

@@ -17,6 +17,11 @@ public struct ByteSize: SpecUnit, Comparable {
               let unit = ByteSize.units.first(where: { $0.suffix == suffix }) else {
             throw UnitParseError("'\(text)' is not \(ByteSize.expected) (binary units Ki, Mi, Gi, Ti)")
         }
+        // Kubernetes reads a bare number as bytes; in a spec it is nearly always a forgotten unit
+        // (`memory: 512` meant 512Mi), so only zero may go without one.
+        if unit.suffix.isEmpty, DecimalText.scaled(number, by: 1) != 0 {
+            throw UnitParseError("'\(text)' has no unit, which would mean \(text) bytes; write \(text)Mi (or the unit meant: Ki, Mi, Gi, Ti)")
+        }
         guard let bytes = DecimalText.scaled(number, by: unit.bytes) else {
             throw UnitParseError("'\(text)' is not a whole number of bytes")
         }

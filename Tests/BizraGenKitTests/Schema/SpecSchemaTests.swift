@@ -36,7 +36,7 @@ import Testing
         let samples: [(String, [String], (String) -> Bool)] = [
             (UnitPatterns.duration, ["150ms", "30s", "5m", "6h", "7d", "1.5s", "5", "5 m", "m", "5min", "-1s"],
              { (try? Duration(parsing: $0)) != nil }),
-            (UnitPatterns.byteSize, ["512Mi", "2Gi", "20Gi", "1024", "1.5Gi", "2GB", "Gi", "2gi"], { (try? ByteSize(parsing: $0)) != nil }),
+            (UnitPatterns.byteSize, ["512Mi", "2Gi", "20Gi", "1024", "0", "0.0", "0.5", "1.5Gi", "2GB", "Gi", "2gi"], { (try? ByteSize(parsing: $0)) != nil }),
             (UnitPatterns.cpu, ["500m", "2", "0.5", "2c", "m"], { (try? CPU(parsing: $0)) != nil }),
             (UnitPatterns.percent, ["70%", "0.08%", "100%", "70", "%", "7 0%"], { (try? Percent(parsing: $0)) != nil }),
             (UnitPatterns.rate, ["10000rps", "600rpm", "1.5rps", "10000", "rps", "10qps"], { (try? Rate(parsing: $0)) != nil }),
