@@ -56,7 +56,7 @@ public struct PlanContext: Sendable {
         labels["app.kubernetes.io/managed-by"] = "bizra-gen"
         labels["app.kubernetes.io/part-of"] = labels["app.kubernetes.io/part-of"] ?? spec.platform.name
         labels["app.kubernetes.io/component"] = component
-        labels["app.kubernetes.io/name"] = name ?? component
+        labels["app.kubernetes.io/name"] = Self.labelValue(name ?? component)
         labels["bizra.ai/environment"] = spec.platform.environment
         return labels
     }
@@ -67,8 +67,19 @@ public struct PlanContext: Sendable {
         platform.awsRole(forServiceAccount: name).map { ["eks.amazonaws.com/role-arn": $0] } ?? [:]
     }
 
+    /// A derived name as a label value, which Kubernetes caps at 63 characters: the name itself when
+    /// it fits, else its first 54 characters and 8 hex digits of its SHA-256, so that two long names
+    /// stay apart and the labels and selectors of one object still agree. Names in the spec are at
+    /// most 40 characters; only names derived from two of them (`allow-<service>-to-<database>`) get here.
+    static func labelValue(_ name: String) -> String {
+        guard name.utf8.count > 63 else { return name }
+        var prefix = String(name.prefix(54))
+        while let last = prefix.last, !(last.isLetter || last.isNumber) { prefix.removeLast() }
+        return "\(prefix)-\(SHA256.hex(name).prefix(8))"
+    }
+
     /// The selector labels of a workload: stable across spec changes, a subset of `labels`.
     public func selector(name: String) -> [String: String] {
-        ["app.kubernetes.io/name": name, "app.kubernetes.io/part-of": labels(component: name)["app.kubernetes.io/part-of"]!]
+        ["app.kubernetes.io/name": Self.labelValue(name), "app.kubernetes.io/part-of": labels(component: name)["app.kubernetes.io/part-of"]!]
     }
 }

@@ -85,6 +85,24 @@ import Testing
         #expect(objects.filter { !$0.apiVersion.hasPrefix("monitoring.coreos.com/") }.allSatisfy { $0.labels["release"] == nil })
     }
 
+    @Test("names at the format's 40-character limit give objects Kubernetes accepts: long derived label values are shortened alike in labels and selectors")
+    func namesAtTheirLimitBuild() throws {
+        var spec = try SpecLoader().loadReference()
+        let long = String(repeating: "abcdefghij", count: 4)
+        let old = spec.databases[0].name
+        spec.databases[0].name = long
+        for index in spec.services.indices {
+            spec.services[index].dependsOn = spec.services[index].dependsOn.map { $0 == old ? long : $0 }
+        }
+        if spec.regions?.databaseReplication?.source == old { spec.regions?.databaseReplication?.source = long }
+        let platform = try BuildPipeline().plannedPlatform(spec)
+        #expect(OutputChecker().check(platform).isEmpty)
+        let policy = try #require(platform.clusters[0].objects.first { $0.object.name == "allow-bizra-node0-to-\(long)-egress" }?.object)
+        let label = try #require(policy.labels["app.kubernetes.io/name"])
+        #expect(label.count == 63 && label.hasPrefix("allow-bizra-node0-to-abcdefghij") && label != policy.name)
+        #expect(try BuildPipeline().plan(spec).files.count > 0)
+    }
+
     @Test("planning the same spec again gives the same bytes")
     func repeatable() throws {
         let spec = try SpecLoader().loadReference()

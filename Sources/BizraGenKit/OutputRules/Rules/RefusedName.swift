@@ -75,8 +75,13 @@ enum KubernetesNames {
     /// Labels joined by dots, at most 253 characters.
     static func isSubdomain(_ text: String) -> Bool { isSubdomain(text.utf8[...]) }
 
+    /// k8s.io/apimachinery IsDNS1123Subdomain: at most 253 characters of dot-separated labels,
+    /// with no limit of its own on each label.
     private static func isSubdomain(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.count <= 253 && bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isLabel)
+        bytes.count <= 253 && bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { part in
+            guard let first = part.first, let last = part.last else { return false }
+            return isLowerAlphanumeric(first) && isLowerAlphanumeric(last) && part.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        }
     }
 
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`, at most 63 characters; empty allowed.
