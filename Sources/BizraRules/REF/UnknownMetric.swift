@@ -11,11 +11,16 @@ public struct UnknownMetric: Rule {
         `_bucket`, `_sum` and `_count`) or come from an exporter the platform runs: kube-state-metrics (`kube_`), \
         cAdvisor (`container_`), the node exporter (`node_`), Prometheus (`up`), and the Redis (`redis_`), Varnish \
         (`varnish_`), PostgreSQL (`cnpg_`, `pg_`) and Chaos Mesh (`chaos_`) exporters when the spec deploys them. \
-        The diagnostic suggests the closest declared metric and points at its declaration.
+        The diagnostic suggests the closest declared metric and points at its declaration. What bizra-gen \
+        derives is held to the same rule: the SLA's latency and error-rate alerts (and their unit tests) \
+        read `http_request_duration_seconds` (a histogram) and `http_requests_total` (a counter with a \
+        `status`, `code` or `status_code` label); when no service declares them, the finding says what to \
+        declare instead of the alerts silently going missing.
         """
     public static let triggeringExamples: [RuleExample] = [
         .overlay("services:\n  - name: bizra-node0\n    autoscaling:\n      triggers:\n        - { name: request-rate, type: prometheus, query: 'sum(rate(http_request_total[1m]))', threshold: 320 }\n"),
         .overlay("observability:\n  alerts:\n    - { name: SlowDb, expr: 'avg(db_query_seconds) > 0.05', for: 5m, severity: warning }\n"),
+        .overlay("services:\n  - name: bizra-node0\n    metrics:\n      - { name: http_requests_total, type: counter, labels: [method, route] }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [
         .overlay("observability:\n  alerts:\n    - { name: SlowValidation, expr: 'histogram_quantile(0.99, sum by (le) (rate(poi_validation_duration_seconds_bucket[5m]))) > 0.2', for: 5m, severity: warning }\n"),
@@ -29,7 +34,7 @@ public struct UnknownMetric: Rule {
 
     public func check(_ spec: Spec, with analysis: SpecAnalysis) -> [Finding] {
         let catalogue = analysis.metrics
-        var findings: [Finding] = []
+        var findings = unwatchedSLATargets(spec)
         for query in analysis.queries {
             guard case .success(let expression) = query.parsed else { continue }
             var reported: Set<String> = []
@@ -61,6 +66,23 @@ public struct UnknownMetric: Rule {
                     findings.append(finding(message, at: query.location, notes: notes))
                 }
             }
+        }
+        return findings
+    }
+
+    /// The SLA targets no derived alert can watch, because no service declares their series.
+    func unwatchedSLATargets(_ spec: Spec) -> [Finding] {
+        guard !spec.services.isEmpty else { return [] }
+        let declareAt = [Finding.Note("metrics are declared under the service that serves the traffic", at: spec.services[0].source["metrics"] ?? spec.services[0].source.node)]
+        var findings: [Finding] = []
+        if SLAMetrics.declared(SLAMetrics.requestDuration, .histogram, in: spec) == nil {
+            findings.append(finding("sla.latency has nothing to watch: no service declares '\(SLAMetrics.requestDuration)' as a histogram, so its p95 and p99 alerts cannot be derived; declare it", at: spec.sla.source["latency"], notes: declareAt))
+        }
+        if SLAMetrics.statusLabel(in: spec) == nil {
+            let counter = SLAMetrics.declared(SLAMetrics.requestsTotal, .counter, in: spec)
+            let what = counter == nil ? "no service declares '\(SLAMetrics.requestsTotal)' as a counter"
+                : "'\(SLAMetrics.requestsTotal)' has no \(SLAMetrics.statusLabels.joined(separator: ", ")) label to tell errors by"
+            findings.append(finding("sla.errorRate has nothing to watch: \(what), so its alert cannot be derived; declare it with a status label", at: spec.sla.source["errorRate"], notes: counter.map { [.init("'\($0.name)' is declared here", at: $0.source.node)] } ?? declareAt))
         }
         return findings
     }

@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 
 /// Derives the SLA alerts from the SLA targets and the metrics a service declares.
@@ -6,14 +7,10 @@ import BizraSpec
 /// and exists only when that metric does: latency from the request-duration histogram, error
 /// rate from the request counter with a status label, the ihsan score from its gauge.
 public enum SLAAlerts {
-    /// The request-duration histogram (seconds).
-    public static let requestDuration = "http_request_duration_seconds"
-    /// The request counter.
-    public static let requestsTotal = "http_requests_total"
-    /// The ihsan compliance score gauge.
-    public static let ihsanScore = "ahsan_compliance_score"
-    /// Labels that carry the HTTP status, in order of preference.
-    public static let statusLabels = ["status", "code", "status_code"]
+    public static let requestDuration = SLAMetrics.requestDuration
+    public static let requestsTotal = SLAMetrics.requestsTotal
+    public static let ihsanScore = SLAMetrics.ihsanScore
+    public static let statusLabels = SLAMetrics.statusLabels
     /// The window of `rate()` in derived queries.
     public static let rateWindow = "5m"
     /// How long a breach lasts before the alert fires.
@@ -21,10 +18,7 @@ public enum SLAAlerts {
 
     /// The metric `name` of type `type` as the first service declaring it has it.
     public static func declaredMetric(_ name: String, _ type: Metric.Kind, in spec: Spec) -> Metric? {
-        for service in spec.services {
-            if let metric = service.metrics.first(where: { $0.name == name && $0.type == type }) { return metric }
-        }
-        return nil
+        SLAMetrics.declared(name, type, in: spec)
     }
 
     /// The p-quantile of request latency in the platform's namespace.
@@ -49,8 +43,7 @@ public enum SLAAlerts {
                     description: "The \(label) latency of requests in \(namespace) is {{ $value }}s, above the SLA target sla.latency.\(label) = \(target)."))
             }
         }
-        if let counter = declaredMetric(requestsTotal, .counter, in: spec),
-           let status = statusLabels.first(where: { counter.labels.contains($0) }) {
+        if let status = SLAMetrics.statusLabel(in: spec) {
             let errors = "sum(rate(\(requestsTotal){namespace=\"\(namespace)\",\(status)=~\"5..\"}[\(rateWindow)]))"
             let total = "sum(rate(\(requestsTotal){namespace=\"\(namespace)\"}[\(rateWindow)]))"
             alerts.append(SLAAlert(
