@@ -25,7 +25,7 @@ struct CheckOptions: ParsableArguments {
             }
         }
         try report(findings)
-        if format == .text && findings.isEmpty { Terminal.error("no findings") }
+        if format == .text && findings.isEmpty { Terminal.error("0 errors, 0 warnings") }
     }
 
     /// The loaded spec when no check fails; otherwise the findings are printed and the command exits 1.
@@ -48,7 +48,7 @@ struct CheckOptions: ParsableArguments {
     /// Prints `findings`; exit 1 when one is an error (or any is, with --warnings-as-errors).
     private func report(_ findings: [Finding]) throws {
         format.print(findings)
-        if findings.errorCount > 0 || (warningsAsErrors && !findings.isEmpty) {
+        if findings.errorCount > 0 || (warningsAsErrors && !findings.unsuppressed.isEmpty) {
             throw ExitCode(1)
         }
     }

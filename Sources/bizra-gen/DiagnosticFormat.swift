@@ -11,9 +11,7 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .text:
             for finding in sorted { Terminal.error(TextDiagnostics.render(finding, color: Terminal.stderrUsesColor)) }
-            if !sorted.isEmpty {
-                Terminal.error("\(sorted.errorCount) error\(sorted.errorCount == 1 ? "" : "s"), \(sorted.warningCount) warning\(sorted.warningCount == 1 ? "" : "s")")
-            }
+            if !sorted.isEmpty { Terminal.error(TextDiagnostics.summary(sorted)) }
         case .json:
             Terminal.out(JSONDiagnostics.render(sorted))
         case .sarif:
@@ -24,15 +22,24 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `FILE:LINE:COL: error[RULE]: message` and `note:` lines.
 enum TextDiagnostics {
+    /// `2 errors, 1 warning`, and how many warnings the spec's suppressions accept.
+    static func summary(_ findings: [Finding]) -> String {
+        let errors = findings.errorCount, warnings = findings.warningCount, suppressed = findings.suppressedCount
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            + (suppressed > 0 ? " (\(suppressed) suppressed)" : "")
+    }
+
     static func render(_ finding: Finding, color: Bool) -> String {
         guard color else { return finding.description }
         let paint = { (code: String, text: String) in "\u{1B}[\(code)m\(text)\u{1B}[0m" }
         let where_ = finding.location.map { paint("1", "\($0): ") } ?? ""
-        let severity = finding.severity == .error ? paint("1;31", "error[\(finding.rule)]") : paint("1;33", "warning[\(finding.rule)]")
+        let severity = finding.suppression != nil ? paint("2", "suppressed warning[\(finding.rule)]")
+            : finding.severity == .error ? paint("1;31", "error[\(finding.rule)]") : paint("1;33", "warning[\(finding.rule)]")
         var lines = ["\(where_)\(severity): \(finding.message)"]
         for note in finding.notes {
             lines.append("\(note.location.map { paint("1", "\($0): ") } ?? "")\(paint("1;36", "note")): \(note.message)")
         }
+        if let reason = finding.suppression { lines.append("\(paint("1;36", "note")): accepted in the spec's suppressions: \(reason)") }
         return lines.joined(separator: "\n")
     }
 }
@@ -48,6 +55,7 @@ enum JSONDiagnostics {
             item["rule"] = finding.rule
             item["severity"] = finding.severity.rawValue
             item["message"] = finding.message
+            if let reason = finding.suppression { item["suppressed"] = reason }
             item["notes"] = finding.notes.map { note -> [String: Any] in
                 var value = place(note.location)
                 value["message"] = note.message
@@ -55,7 +63,8 @@ enum JSONDiagnostics {
             }
             return item
         }
-        return ["diagnostics": diagnostics, "errors": findings.errorCount, "warnings": findings.warningCount]
+        return ["diagnostics": diagnostics, "errors": findings.errorCount, "warnings": findings.warningCount,
+                "suppressed": findings.suppressedCount]
     }
 
     static func render(_ findings: [Finding]) -> String {

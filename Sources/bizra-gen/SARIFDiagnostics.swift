@@ -23,6 +23,10 @@ enum SARIFDiagnostics {
             if let location = finding.location {
                 result["locations"] = [physical(location)]
             }
+            if let reason = finding.suppression {
+                // The acceptance is written in the spec, the file the finding is about (SARIF 2.1.0 §3.35.2).
+                result["suppressions"] = [["kind": "inSource", "status": "accepted", "justification": reason]]
+            }
             let related = finding.notes.compactMap { note in note.location.map { (note, $0) } }
             if !related.isEmpty {
                 result["relatedLocations"] = related.enumerated().map { index, pair -> [String: Any] in

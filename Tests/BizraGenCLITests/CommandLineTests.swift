@@ -67,6 +67,62 @@ import Testing
         }
     }
 
+    /// The specs/ folder with an overlay environment `accepting` that brings back allkeys-lru
+    /// (a CACHE004 warning) and suppresses it with `suppression`.
+    func specsWithAcceptedWarning(_ folder: URL, suppression: String) throws -> URL {
+        let copy = folder.appendingPathComponent("specs")
+        try FileManager.default.copyItem(at: specs, to: copy)
+        try """
+            caching: { redis: { maxmemoryPolicy: allkeys-lru } }
+            \(suppression)
+            """.write(to: copy.appendingPathComponent("environments/accepting.yaml"), atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test func aSuppressedWarningIsListedWithItsReasonAndNoLongerCounts() throws {
+        try withFolder { folder throws in
+            let spec = try specsWithAcceptedWarning(folder, suppression: """
+                suppressions:
+                  - { rule: CACHE004, at: caching.redis, reason: the producers re-enqueue what is evicted }
+                """).path
+            let strict = try CLIRunner.run(["validate", "--spec", spec, "--env", "accepting", "--warnings-as-errors"], in: folder)
+            #expect(strict.status == 0, "\(strict.stderr)")
+            #expect(strict.stderr.contains("suppressed warning[CACHE004]"))
+            #expect(strict.stderr.contains("accepted in the spec's suppressions: the producers re-enqueue what is evicted"))
+            #expect(strict.stderr.contains("0 errors, 0 warnings (1 suppressed)"))
+            let sarif = try CLIRunner.run(["validate", "--spec", spec, "--env", "accepting", "--format", "sarif"], in: folder)
+            let log = try #require(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+            let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+            let accepted = try #require(results.first { $0["ruleId"] as? String == "CACHE004" })
+            let suppressions = try #require(accepted["suppressions"] as? [[String: Any]])
+            #expect(suppressions.first?["kind"] as? String == "inSource")
+            #expect(suppressions.first?["justification"] as? String == "the producers re-enqueue what is evicted")
+            #expect(try CLIRunner.run(["build", "--spec", spec, "--env", "accepting", "--warnings-as-errors"], in: folder).status == 0)
+        }
+    }
+
+    @Test func aSuppressionElsewhereAcceptsNothingAndSaysSo() throws {
+        try withFolder { folder throws in
+            let spec = try specsWithAcceptedWarning(folder, suppression: """
+                suppressions:
+                  - { rule: CACHE004, at: caching.varnish, reason: wrong place }
+                  - { rule: OUT004, reason: errors are never accepted }
+                """).path
+            let strict = try CLIRunner.run(["validate", "--spec", spec, "--env", "accepting", "--warnings-as-errors"], in: folder)
+            #expect(strict.status == 1)
+            #expect(strict.stderr.contains("warning[CACHE004]") && !strict.stderr.contains("suppressed warning"))
+            #expect(strict.stderr.contains("warning[SPEC009]: suppression of CACHE004 at caching.varnish accepts no warning"))
+            #expect(strict.stderr.contains("warning[SPEC009]: suppression of OUT004: the OUT rules find errors"))
+            let unknownPlace = try specsWithAcceptedWarning(folder.appendingPathComponent("b"), suppression: """
+                suppressions:
+                  - { rule: CACHE004, at: caching.redsi, reason: typo }
+                """).path
+            let typo = try CLIRunner.run(["validate", "--spec", unknownPlace, "--env", "accepting"], in: folder)
+            #expect(typo.status == 1)
+            #expect(typo.stderr.contains("error[SPEC002]: 'at: caching.redsi' names no part of the spec: caching has no 'redsi' (it has redis"))
+        }
+    }
+
     @Test func sarifIsVersion210() throws {
         try withFolder { folder throws in
             let result = try CLIRunner.run(["validate", "--spec", specs.path, "--format", "sarif"], in: folder)

@@ -33,6 +33,12 @@ public enum SpecSchema {
         "chaos": chaos,
         "regions": regions,
         "benchmarks": benchmarks,
+        "suppressions": .list(description: "Warnings the team accepts, each with its reason (errors are never suppressed; one that accepts nothing is SPEC009).",
+                              items: .object(description: "An accepted warning.", properties: [
+                                  .required("rule", .text(description: "The rule whose warnings are accepted, such as CACHE004.", pattern: "^[A-Z]+[0-9]{3}$")),
+                                  .optional("at", .text(description: "Where: a path into the spec (caching.redis, services.web; list items by name); everywhere when omitted.")),
+                                  .required("reason", .text(description: "Why the warning is accepted.", pattern: "\\S")),
+                              ]), named: false),
     ]
 
     /// The JSON Schema document (draft 2020-12).

@@ -11,6 +11,7 @@ public struct SpecChecker: Sendable {
     /// Every finding, in a stable order (file, line, column, rule).
     public func check(_ spec: Spec) -> [Finding] {
         let analysis = SpecAnalysis(spec)
-        return rules.concurrentMap { $0.check(spec, with: analysis) }.flatMap { $0 }.sortedByLocation()
+        let findings = rules.concurrentMap { $0.check(spec, with: analysis) }.flatMap { $0 }.sortedByLocation()
+        return Suppressions.apply(spec.suppressions, to: findings, checked: Set(rules.map { type(of: $0).identifier }))
     }
 }

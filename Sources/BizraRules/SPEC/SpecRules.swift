@@ -11,8 +11,30 @@ extension LoadTimeRule {
 
 let specRules: [any Rule.Type] = [
     UnknownKey.self, WrongTypeOrUnit.self, MissingKey.self, Duplicate.self, InvalidName.self,
-    UnsupportedVersion.self, InvalidYAML.self, InputLimits.self,
+    UnsupportedVersion.self, InvalidYAML.self, InputLimits.self, UnusedSuppression.self,
 ]
+
+/// SPEC009.
+public struct UnusedSuppression: LoadTimeRule {
+    public static let identifier = "SPEC009"
+    public static let severity = Severity.warning
+    public static let summary = "a suppression that accepts no warning (its cause is gone, it names an unknown rule, or it matches only errors)"
+    public static let explanation = """
+        `suppressions:` entries accept a rule's warnings, where `at` says (a path into the spec: \
+        `caching.redis`, `services.web`), for the `reason` given; the findings stay listed as suppressed \
+        (text, JSON, and SARIF suppressions) and no longer count, so `--warnings-as-errors` can gate CI. \
+        Errors are never suppressed. A suppression that accepts nothing is reported, so that an accepted \
+        warning does not outlive its cause.
+        """
+    public static let triggeringExamples: [RuleExample] = [
+        .overlay("suppressions:\n  - { rule: CACHE003, at: caching.varnish, reason: the ACL is fine }\n"),
+        .overlay("suppressions:\n  - { rule: CACHE999, reason: no such rule }\n"),
+    ]
+    public static let nonTriggeringExamples: [RuleExample] = [
+        .overlay("caching: { redis: { maxmemoryPolicy: allkeys-lru } }\nsuppressions:\n  - { rule: CACHE004, at: caching.redis, reason: the queue's producers re-enqueue what is evicted }\n"),
+    ]
+    public init() {}
+}
 
 /// SPEC001.
 public struct UnknownKey: LoadTimeRule {

@@ -17,6 +17,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
     public var notes: [Note]
+    /// The reason the spec gives for accepting this warning, when a suppression matches it.
+    public var suppression: String?
 
     public init(rule: String, severity: Severity = .error, message: String,
                 at location: SourceLocation?, notes: [Note] = []) {
@@ -28,11 +30,14 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error[RULE]: message`, then one `note:` line per note.
+    /// A suppressed warning reads `suppressed warning[RULE]` and ends with its reason.
     public var description: String {
-        var lines = ["\(location.map { "\($0): " } ?? "")\(severity.rawValue)[\(rule)]: \(message)"]
+        let label = suppression == nil ? severity.rawValue : "suppressed \(severity.rawValue)"
+        var lines = ["\(location.map { "\($0): " } ?? "")\(label)[\(rule)]: \(message)"]
         for note in notes {
             lines.append("\(note.location.map { "\($0): " } ?? "")note: \(note.message)")
         }
+        if let suppression { lines.append("note: accepted in the spec's suppressions: \(suppression)") }
         return lines.joined(separator: "\n")
     }
 }
@@ -50,7 +55,12 @@ extension Array where Element == Finding {
     }
 
     public var errorCount: Int { filter { $0.severity == .error }.count }
-    public var warningCount: Int { filter { $0.severity == .warning }.count }
+    /// Warnings no suppression accepts.
+    public var warningCount: Int { filter { $0.severity == .warning && $0.suppression == nil }.count }
+    /// Warnings a suppression of the spec accepts.
+    public var suppressedCount: Int { filter { $0.suppression != nil }.count }
+    /// The findings that count: every error, and the warnings no suppression accepts.
+    public var unsuppressed: [Finding] { filter { $0.suppression == nil } }
 }
 
 /// A single finding can stop a step on its own (the YAML reader refuses at the first).

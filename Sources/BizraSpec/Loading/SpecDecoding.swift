@@ -27,6 +27,7 @@ enum SpecDecoding {
         let chaos = r.optional("chaos", Decode.chaos)
         let regions = r.optional("regions", Decode.regions)
         let benchmarks = r.optional("benchmarks", Decode.benchmarks)
+        let suppressions = r.optional("suppressions", default: [], Decode.items("suppression", named: false, Decode.suppression(in: node)))
         if let replication = regions?.databaseReplication, !replication.targets.isEmpty,
            !services.contains(where: { $0.secrets != nil }) {
             // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
@@ -38,7 +39,7 @@ enum SpecDecoding {
         guard let (platform, sla) = all(platform, sla) else { return nil }
         var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,
-                        benchmarks: benchmarks)
+                        benchmarks: benchmarks, suppressions: suppressions)
         spec.source = r.source
         return spec
     }

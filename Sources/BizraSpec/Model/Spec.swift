@@ -16,13 +16,15 @@ public struct Spec: Equatable, Sendable {
     public var chaos: Chaos?
     public var regions: Regions?
     public var benchmarks: Benchmarks?
+    /// The warnings the team accepts, each with its reason.
+    public var suppressions: [Suppression]
     public var source = SourceMap()
     /// Where each name first occurs in `services`: lookups by name stay constant-time at any size.
     private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
                 databases: [Database] = [], observability: Observability? = nil, caching: Caching? = nil,
-                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil) {
+                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = []) {
         self.version = version
         self.platform = platform
         self.sla = sla
@@ -34,6 +36,7 @@ public struct Spec: Equatable, Sendable {
         self.chaos = chaos
         self.regions = regions
         self.benchmarks = benchmarks
+        self.suppressions = suppressions
     }
 
     /// The service of that name.

@@ -1,0 +1,43 @@
+/// A warning the team accepts, with why: `suppressions:` entries of the spec. Only warnings are
+/// suppressed (an error is fixed, never accepted); a suppression that matches no warning is
+/// itself a warning (SPEC009), so that accepted findings do not outlive their cause.
+public struct Suppression: Equatable, Sendable {
+    /// The rule whose warnings are accepted: `CACHE004`.
+    public var rule: String
+    /// Where, as a path into the spec (`caching.redis`, `services.web.autoscaling`: list items by
+    /// name); nil: everywhere.
+    public var at: String?
+    /// Why the warning is accepted; required.
+    public var reason: String
+    /// The lines of the spec `at` names, in each file that writes part of it (an environment
+    /// overlay adds to the base's), when the spec was read from files.
+    public var regions: [SourceRegion] = []
+    public var source = SourceMap()
+
+    public init(rule: String, at: String? = nil, reason: String) {
+        self.rule = rule
+        self.at = at
+        self.reason = reason
+    }
+
+    /// Whether a finding of `rule` at `location` is one this suppression accepts.
+    public func covers(rule: String, at location: SourceLocation?) -> Bool {
+        guard rule == self.rule else { return false }
+        guard at != nil else { return true }
+        guard let location else { return false }
+        return regions.contains { $0.contains(location) }
+    }
+}
+
+/// Whole lines of one file: the extent of a part of the spec.
+public struct SourceRegion: Equatable, Sendable {
+    public var file: String
+    public var lines: ClosedRange<Int>
+
+    public init(file: String, lines: ClosedRange<Int>) {
+        self.file = file
+        self.lines = lines
+    }
+
+    public func contains(_ location: SourceLocation) -> Bool { location.file == file && lines.contains(location.line) }
+}
