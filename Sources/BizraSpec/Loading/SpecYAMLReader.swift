@@ -57,7 +57,7 @@ struct SpecYAMLReader {
         defer { yaml_parser_delete(&parser) }
         return bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return scan(&parser).mapError { SpecError([$0]) }
+            return scan(&parser, bytes: bytes).mapError { SpecError([$0]) }
         }
     }
 
@@ -65,7 +65,7 @@ struct SpecYAMLReader {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    private func scan(_ parser: inout yaml_parser_t) -> Result<SpecNode?, Finding> {
+    private func scan(_ parser: inout yaml_parser_t, bytes: [UInt8]) -> Result<SpecNode?, Finding> {
         var stack: [Frame] = []
         var anchors: [String: (node: SpecNode, nodes: Int)] = [:]
         var aliases = 0
@@ -75,7 +75,7 @@ struct SpecYAMLReader {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(syntaxError(parser))
+                return .failure(syntaxError(parser, bytes: bytes))
             }
             defer { yaml_event_delete(&event) }
             let mark = location(Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
@@ -151,7 +151,11 @@ struct SpecYAMLReader {
         }
     }
 
-    private func syntaxError(_ parser: yaml_parser_t) -> Finding {
+    /// The libyaml problems an indentation mistake produces.
+    static let indentationProblems = ["mapping values are not allowed in this context", "did not find expected key",
+                                      "found character that cannot start any token", "found a tab character that violates indentation"]
+
+    private func syntaxError(_ parser: yaml_parser_t, bytes: [UInt8]) -> Finding {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         if problem.hasPrefix("Maximum nesting level") {
             return Finding(rule: "SPEC008", message: "nesting deeper than \(limits.maxDepth) levels",
@@ -160,6 +164,12 @@ struct SpecYAMLReader {
         var notes: [Finding.Note] = []
         if let context = parser.context.map({ String(cString: $0) }) {
             notes.append(.init(context, at: location(Int(parser.context_mark.line) + 1, Int(parser.context_mark.column) + 1)))
+        }
+        if Self.indentationProblems.contains(problem),
+           let hint = IndentationHint.find(in: bytes, upTo: Int(parser.problem_mark.line) + 1) {
+            return Finding(rule: "SPEC007", message: hint.message, at: location(hint.line, hint.column),
+                           notes: hint.notes.map { .init($0.message, at: location($0.line, 1)) }
+                               + [.init("the YAML parser's words: \(problem)", at: location(Int(parser.problem_mark.line) + 1, Int(parser.problem_mark.column) + 1))])
         }
         if parser.error == YAML_READER_ERROR {
             return Finding(rule: "SPEC007", message: "\(problem) at byte \(parser.problem_offset)",
