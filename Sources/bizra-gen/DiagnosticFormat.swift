@@ -39,7 +39,7 @@ enum TextDiagnostics {
         for note in finding.notes {
             lines.append("\(note.location.map { paint("1", "\($0): ") } ?? "")\(paint("1;36", "note")): \(note.message)")
         }
-        if let reason = finding.suppression { lines.append("\(paint("1;36", "note")): accepted in the spec's suppressions: \(reason)") }
+        if let note = finding.suppressionNote { lines.append("\(paint("1;36", "note")): \(note)") }
         return lines.joined(separator: "\n")
     }
 }

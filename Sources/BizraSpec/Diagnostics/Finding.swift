@@ -30,6 +30,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error[RULE]: message`, then one `note:` line per note.
+    /// The last note of a suppressed warning: the reason the spec gives.
+    public var suppressionNote: String? { suppression.map { "accepted in the spec's suppressions: \($0)" } }
+
     /// A suppressed warning reads `suppressed warning[RULE]` and ends with its reason.
     public var description: String {
         let label = suppression == nil ? severity.rawValue : "suppressed \(severity.rawValue)"
@@ -37,7 +40,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         for note in notes {
             lines.append("\(note.location.map { "\($0): " } ?? "")note: \(note.message)")
         }
-        if let suppression { lines.append("note: accepted in the spec's suppressions: \(suppression)") }
+        if let suppressionNote { lines.append("note: \(suppressionNote)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -162,7 +162,7 @@ public struct BlockedFlow: OutputRule {
             }
         }
         // Pods calling cloud and cluster APIs.
-        for pod in ours where pod.owner.labels["app.kubernetes.io/component"] == "database-backup" {
+        for pod in ours where pod.owner.labels["app.kubernetes.io/component"] == DatabaseArchive.component {
             reach([pod], Actors.apiServer, 443, "asking CloudNativePG for a base backup")
         }
         for pod in ours {

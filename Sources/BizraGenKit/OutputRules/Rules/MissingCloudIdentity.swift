@@ -25,6 +25,9 @@ public struct MissingCloudIdentity: OutputRule {
 
     static let roleAnnotation = "eks.amazonaws.com/role-arn"
 
+    /// Whether `arn` is an IAM role of `account`.
+    static func isRole(_ arn: String?, in account: String) -> Bool { arn?.hasPrefix("arn:aws:iam::\(account):role/") == true }
+
     /// Whether a pod calls an AWS API.
     static func needsAWS(_ pod: PlannedPod) -> Bool {
         let containers = (pod.spec?["containers"]?.listValue ?? []) + (pod.spec?["initContainers"]?.listValue ?? [])
@@ -46,7 +49,7 @@ public struct MissingCloudIdentity: OutputRule {
             if let account {
                 for pod in index.pods where Self.needsAWS(pod) {
                     let arn = role(of: pod.serviceAccount, namespace: pod.namespace)
-                    if arn?.hasPrefix("arn:aws:iam::\(account):role/") != true,
+                    if !Self.isRole(arn, in: account),
                        let owner = index.owner(of: pod) {
                         findings.append(finding("calls AWS APIs, but its ServiceAccount \(pod.serviceAccount ?? "default") has no IRSA role in account \(account)",
                                                 about: owner, in: cluster, platform: platform))
@@ -57,7 +60,7 @@ public struct MissingCloudIdentity: OutputRule {
             for planned in index.objects("Cluster") where planned.object.isIn(group: "postgresql.cnpg.io")
                 && planned.object.value("spec.backup.barmanObjectStore") != nil {
                 let arn = planned.object.value("spec.serviceAccountTemplate.metadata.annotations")?[Self.roleAnnotation]?.stringValue
-                if let account, arn?.hasPrefix("arn:aws:iam::\(account):role/") != true {
+                if let account, !Self.isRole(arn, in: account) {
                     findings.append(finding("archives to S3, but its serviceAccountTemplate has no IRSA role in account \(account)",
                                             about: planned, in: cluster, platform: platform))
                 }

@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 
 /// A Grafana dashboard whose panels chart the SLA indicators against the SLA targets
@@ -23,7 +24,7 @@ struct GrafanaDashboard {
         let namespace = spec.platform.namespace
         let sla = spec.sla
         var panels: [Panel] = []
-        if SLAAlerts.declaredMetric(SLAAlerts.requestDuration, .histogram, in: spec) != nil {
+        if SLAMetrics.declared(SLAAlerts.requestDuration, .histogram, in: spec) != nil {
             panels.append(Panel(
                 title: "Request latency (SLA p95 \(sla.latency.p95), p99 \(sla.latency.p99))", unit: "s",
                 queries: [("0.5", "p50"), ("0.95", "p95"), ("0.99", "p99")].map {
@@ -31,13 +32,13 @@ struct GrafanaDashboard {
                 },
                 thresholds: [(sla.latency.p95.seconds, "orange"), (sla.latency.p99.seconds, "red")]))
         }
-        if let counter = SLAAlerts.declaredMetric(SLAAlerts.requestsTotal, .counter, in: spec) {
+        if SLAMetrics.declared(SLAAlerts.requestsTotal, .counter, in: spec) != nil {
             let total = "sum(rate(\(SLAAlerts.requestsTotal){namespace=\"\(namespace)\"}[\(SLAAlerts.rateWindow)]))"
             panels.append(Panel(
                 title: "Throughput (SLA sustained \(sla.throughput.sustained), peak \(sla.throughput.peak))", unit: "reqps",
                 queries: [(total, "requests/s")],
                 thresholds: [(sla.throughput.sustained.perSecond, "orange"), (sla.throughput.peak.perSecond, "red")]))
-            if let status = SLAAlerts.statusLabels.first(where: { counter.labels.contains($0) }) {
+            if let status = SLAMetrics.statusLabel(in: spec) {
                 let errors = "sum(rate(\(SLAAlerts.requestsTotal){namespace=\"\(namespace)\",\(status)=~\"5..\"}[\(SLAAlerts.rateWindow)]))"
                 panels.append(Panel(
                     title: "Error rate (SLA \(sla.errorRate))", unit: "percentunit",
@@ -45,7 +46,7 @@ struct GrafanaDashboard {
                     thresholds: [(sla.errorRate.fraction, "red")]))
             }
         }
-        if SLAAlerts.declaredMetric(SLAAlerts.ihsanScore, .gauge, in: spec) != nil {
+        if SLAMetrics.declared(SLAAlerts.ihsanScore, .gauge, in: spec) != nil {
             panels.append(Panel(
                 title: "Ihsan score (SLA min \(NumberText.decimal(sla.ihsanScore.min)))", unit: "none",
                 queries: [("avg(\(SLAAlerts.ihsanScore){namespace=\"\(namespace)\"})", "ihsan score")],

@@ -16,11 +16,6 @@ public enum SLAAlerts {
     /// How long a breach lasts before the alert fires.
     public static let pendingFor = Duration.minutes(5)
 
-    /// The metric `name` of type `type` as the first service declaring it has it.
-    public static func declaredMetric(_ name: String, _ type: Metric.Kind, in spec: Spec) -> Metric? {
-        SLAMetrics.declared(name, type, in: spec)
-    }
-
     /// The p-quantile of request latency in the platform's namespace.
     public static func latencyQuery(quantile: String, namespace: String) -> String {
         "histogram_quantile(\(quantile), sum by (le) (rate(\(requestDuration)_bucket{namespace=\"\(namespace)\"}[\(rateWindow)])))"
@@ -31,7 +26,7 @@ public enum SLAAlerts {
         let namespace = spec.platform.namespace
         let sla = spec.sla
         var alerts: [SLAAlert] = []
-        if declaredMetric(requestDuration, .histogram, in: spec) != nil {
+        if SLAMetrics.declared(requestDuration, .histogram, in: spec) != nil {
             for (label, quantile, target, severity) in [("p95", "0.95", sla.latency.p95, Alert.Severity.warning),
                                                         ("p99", "0.99", sla.latency.p99, .critical)] {
                 alerts.append(SLAAlert(
@@ -53,7 +48,7 @@ public enum SLAAlerts {
                 summary: "5xx error rate above the SLA target of \(sla.errorRate)",
                 description: "The share of 5xx responses in \(namespace) is {{ $value | humanizePercentage }}, above the SLA target sla.errorRate = \(sla.errorRate)."))
         }
-        if declaredMetric(ihsanScore, .gauge, in: spec) != nil {
+        if SLAMetrics.declared(ihsanScore, .gauge, in: spec) != nil {
             let minimum = NumberText.decimal(sla.ihsanScore.min)
             alerts.append(SLAAlert(
                 name: "SLAIhsanScoreBelowMinimum", query: "avg(\(ihsanScore){namespace=\"\(namespace)\"})",

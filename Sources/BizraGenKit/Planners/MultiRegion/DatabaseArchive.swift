@@ -18,6 +18,8 @@ enum DatabaseArchive {
     static let baseBackupSchedule = "17 3 * * *"
     /// Backup objects kept: one per day of the retention (the backups themselves are pruned by CloudNativePG).
     static let keptBackupObjects = 30
+    /// The component label of the base-backup job, by which the flow check knows it.
+    static let component = "database-backup"
 
     /// The database archived, when the DR backup includes the ground-truth database.
     static func database(_ spec: Spec) -> (database: Database, backup: Regions.Backup)? {
@@ -80,9 +82,11 @@ enum DatabaseArchive {
             *) echo "$output" >&2; exit 1 ;;
           esac
         fi
-        \(kubectl) get backups.postgresql.cnpg.io --namespace \(namespace) --selector \(label) \\
-          --sort-by=.metadata.creationTimestamp --output name | head -n -\(keptBackupObjects) |
-          xargs --no-run-if-empty \(kubectl) delete --namespace \(namespace)
+        mapfile -t backups < <(\(kubectl) get backups.postgresql.cnpg.io --namespace \(namespace) --selector \(label) \\
+          --sort-by=.metadata.creationTimestamp --output name)
+        for ((i = 0; i < ${#backups[@]} - \(keptBackupObjects); i++)); do
+          \(kubectl) delete --namespace \(namespace) "${backups[i]}"
+        done
 
         """
     }
@@ -93,7 +97,7 @@ enum DatabaseArchive {
         guard let database = database(context.spec)?.database else { return [] }
         let name = baseBackupName(database)
         let namespace = context.namespace
-        let labels = context.labels(component: "database-backup", name: name)
+        let labels = context.labels(component: component, name: name)
         let kubectl = "\(DisasterRecoveryBackup.kubectlMount)/bin/kubectl"
         let container = BatchContainer.script(
             name: "base-backup", image: DisasterRecoveryBackup.awsImage, shell: "/bin/bash",

@@ -7,9 +7,12 @@ enum RedisBootstrap {
 
     /// The node addresses, `pod.headless.namespace.svc.cluster.local`, in pod order.
     static func nodeHosts(_ context: PlanContext, _ redis: Redis) -> [String] {
-        (0..<redis.nodes).map {
-            "\(redis.name)-\($0).\(RedisClusterPlan.headless(redis)).\(context.namespace).svc.cluster.local"
-        }
+        (0..<redis.nodes).map { nodeHost(pod: "\(redis.name)-\($0)", context, redis) }
+    }
+
+    /// A node's stable DNS name: its pod's name under the headless Service.
+    static func nodeHost(pod: String, _ context: PlanContext, _ redis: Redis) -> String {
+        "\(pod).\(RedisClusterPlan.headless(redis)).\(context.namespace).svc.cluster.local"
     }
 
     /// The POSIX shell script (shellcheck-clean). The password, when there is one, comes from the

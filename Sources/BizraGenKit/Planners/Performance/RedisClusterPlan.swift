@@ -111,7 +111,7 @@ enum RedisClusterPlan {
         // Clients (CLUSTER SLOTS, MOVED) are given each node's stable pod DNS name, not its IP,
         // which every restart changes (redis.conf, `cluster-announce-hostname`,
         // `cluster-preferred-endpoint-type`); the cluster bus keeps the announced IP.
-        let hostname = "$(POD_NAME).\(headless(redis)).\(namespace).svc.cluster.local"
+        let hostname = RedisBootstrap.nodeHost(pod: "$(POD_NAME)", context, redis)
         var args = ["/etc/redis/redis.conf", "--cluster-announce-ip", "$(POD_IP)",
                     "--cluster-announce-hostname", hostname, "--cluster-preferred-endpoint-type", "hostname"]
         if secret != nil { args += ["--requirepass", "$(REDIS_PASSWORD)", "--masterauth", "$(REDIS_PASSWORD)"] }

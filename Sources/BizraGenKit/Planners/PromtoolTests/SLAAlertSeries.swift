@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 
 /// The series that drive one SLA alert across its target, for `promtool test rules`:
@@ -19,8 +20,7 @@ public struct SLAAlertSeries: Equatable, Sendable {
         case SLAAlerts.requestDuration? where alert.comparison == .above:
             return latency(threshold: alert.threshold, namespace: namespace)
         case SLAAlerts.requestsTotal? where alert.comparison == .above:
-            guard let counter = SLAAlerts.declaredMetric(SLAAlerts.requestsTotal, .counter, in: spec),
-                  let status = SLAAlerts.statusLabels.first(where: { counter.labels.contains($0) }) else { return nil }
+            guard let status = SLAMetrics.statusLabel(in: spec) else { return nil }
             return errorRatio(target: alert.threshold, statusLabel: status, namespace: namespace)
         case let metric? where alert.metrics.count == 1 && alert.query.hasPrefix("avg(\(metric){"):
             return gauge(metric, threshold: alert.threshold, comparison: alert.comparison, namespace: namespace)
