@@ -166,6 +166,13 @@ struct MultiRegionPlannerTests {
                 "the DR bucket of the primary region, which the ACK Bucket creates")
         #expect(F.value(primary, "spec.backup.barmanObjectStore.s3Credentials") == ["inheritFromIAMRole": true], "no keys: the pods' identity")
         #expect(F.value(primary, "spec.backup.retentionPolicy") == "30d")
+        #expect(F.value(primary, "spec.imageName") == "ghcr.io/cloudnative-pg/postgresql:16-system-trixie",
+                "the in-tree archive runs barman-cloud from the instance's image, which only the system type carries")
+        var unarchived = F.spec
+        unarchived.regions?.backup?.include.removeAll { $0 == "ground-truth-database" }
+        let plain = DatabaseCluster.cluster(database, PlanContext(spec: unarchived))
+        #expect(F.value(plain, "spec.imageName") == "ghcr.io/cloudnative-pg/postgresql:16-standard-trixie")
+        #expect(F.value(plain, "spec.backup") == nil)
         #expect(F.value(primary, "spec.serviceAccountTemplate") == nil, "without an AWS account, a Pod Identity association")
         var withAccount = F.spec
         withAccount.platform.awsAccountID = "123456789012"

@@ -5,10 +5,16 @@ import BizraSpec
 enum DatabaseCluster {
     /// The PostgreSQL images CloudNativePG publishes.
     static let imageRepository = "ghcr.io/cloudnative-pg/postgresql"
-    /// The image of a PostgreSQL major version: the rolling `MAJOR-standard-trixie` tag (the
-    /// bare `16` tags are deprecated; `standard` works with the backup plugins; Debian trixie is
-    /// the supported base: cloudnative-pg/postgres-containers `README.md`, "Image Tags").
-    static func image(version: String) -> String { "\(imageRepository):\(version)-standard-trixie" }
+    /// The image of a database: the rolling `MAJOR-TYPE-trixie` tag (the bare `16` tags are
+    /// deprecated; Debian trixie is the supported base: cloudnative-pg/postgres-containers
+    /// `README.md`, "Image Tags"). The `standard` type carries no Barman Cloud (it is meant for the
+    /// backup plugins), so a database CloudNativePG archives with its in-tree Barman Cloud support
+    /// (``DatabaseArchive``) runs the `system` type, which has it (same README, "System Images"),
+    /// in every cluster, as its replicas must run the primary's binaries.
+    static func image(of database: Database, in spec: Spec) -> String {
+        let type = DatabaseArchive.database(spec)?.database.name == database.name ? "system" : "standard"
+        return "\(imageRepository):\(database.version)-\(type)-trixie"
+    }
     /// The label CloudNativePG puts on every instance pod of a cluster.
     static let clusterLabel = "cnpg.io/cluster"
     /// The label CloudNativePG puts on the primary instance (`primary`) and the others (`replica`).
@@ -47,7 +53,7 @@ enum DatabaseCluster {
                         following: [(key: String, value: YAMLValue)] = []) -> KubernetesObject {
         var spec: YAMLMap = [
             "instances": .int(database.instances),
-            "imageName": .string(image(version: database.version)),
+            "imageName": .string(image(of: database, in: context.spec)),
             "storage": ["size": .string(database.storage.description)],
             "resources": ContainerHardening.resources(database.resources),
         ]
