@@ -7,26 +7,34 @@ public enum ContainerHardening {
     public static let runAsUser = 65532
 
     /// `securityContext` of a container.
-    public static var containerSecurityContext: YAMLValue {
-        [
+    public static var containerSecurityContext: YAMLValue { containerSecurityContext(nil) }
+
+    /// `securityContext` of a container, with what a service's image needs changed.
+    public static func containerSecurityContext(_ overrides: SecurityOverrides?) -> YAMLValue {
+        var capabilities: YAMLMap = ["drop": ["ALL"]]
+        if let added = overrides?.addCapabilities, !added.isEmpty { capabilities.set("add", .list(added.map(YAMLValue.string))) }
+        return [
             "allowPrivilegeEscalation": false,
-            "capabilities": ["drop": ["ALL"]],
+            "capabilities": .map(capabilities),
             "privileged": false,
-            "readOnlyRootFilesystem": true,
+            "readOnlyRootFilesystem": .bool(overrides?.readOnlyRootFilesystem ?? true),
             "runAsNonRoot": true,
-            "runAsUser": .int(runAsUser),
-            "runAsGroup": .int(runAsUser),
+            "runAsUser": .int(overrides?.runAsUser ?? runAsUser),
+            "runAsGroup": .int(overrides?.runAsGroup ?? runAsUser),
             "seccompProfile": ["type": "RuntimeDefault"],
         ]
     }
 
     /// `securityContext` of a pod.
-    public static var podSecurityContext: YAMLValue {
+    public static var podSecurityContext: YAMLValue { podSecurityContext(nil) }
+
+    /// `securityContext` of a pod, with what a service's image needs changed.
+    public static func podSecurityContext(_ overrides: SecurityOverrides?) -> YAMLValue {
         [
             "runAsNonRoot": true,
-            "runAsUser": .int(runAsUser),
-            "runAsGroup": .int(runAsUser),
-            "fsGroup": .int(runAsUser),
+            "runAsUser": .int(overrides?.runAsUser ?? runAsUser),
+            "runAsGroup": .int(overrides?.runAsGroup ?? runAsUser),
+            "fsGroup": .int(overrides?.fsGroup ?? runAsUser),
             "seccompProfile": ["type": "RuntimeDefault"],
         ]
     }
@@ -52,13 +60,20 @@ public enum ContainerHardening {
     /// An HTTP GET probe.
     public static func httpProbe(path: String, port: YAMLValue, initialDelay: Duration, period: Duration,
                                  failureThreshold: Int = 3) -> YAMLValue {
-        [
-            "httpGet": ["path": .string(path), "port": port],
-            "initialDelaySeconds": .int(Int(initialDelay.milliseconds / 1_000)),
-            "periodSeconds": .int(max(1, Int(period.milliseconds / 1_000))),
-            "timeoutSeconds": 2,
-            "failureThreshold": .int(failureThreshold),
-        ]
+        probe(("httpGet", ["path": .string(path), "port": port]), initialDelay: initialDelay, period: period,
+              failureThreshold: failureThreshold)
+    }
+
+    /// A probe with its handler (`httpGet`, `tcpSocket`, `grpc` or `exec`) and timing.
+    public static func probe(_ handler: (key: String, value: YAMLValue), initialDelay: Duration, period: Duration,
+                             failureThreshold: Int = 3) -> YAMLValue {
+        .map(YAMLMap([
+            handler,
+            ("initialDelaySeconds", .int(Int(initialDelay.milliseconds / 1_000))),
+            ("periodSeconds", .int(max(1, Int(period.milliseconds / 1_000)))),
+            ("timeoutSeconds", 2),
+            ("failureThreshold", .int(failureThreshold)),
+        ]))
     }
 
     /// A TCP probe, for servers without an HTTP health endpoint (Redis).

@@ -2,9 +2,13 @@ import BizraSpec
 
 extension SpecSchema {
     static func probe(_ what: String) -> SchemaNode {
-        .object(description: "\(what): an HTTP GET on a named port.", properties: [
-            .required("path", text("The path, e.g. /ready.")),
-            .required("port", reference("A port name of the service")),
+        .object(description: "\(what): one of path and port (an HTTP GET), tcpSocket, grpc or exec.", properties: [
+            .optional("path", text("The HTTP path, e.g. /ready (with port).")),
+            .optional("port", reference("The port name of the HTTP GET")),
+            .optional("tcpSocket", reference("A port name to open a TCP connection to")),
+            .optional("grpc", reference("A port name serving the gRPC health checking protocol")),
+            .optional("service", text("The gRPC health service name (with grpc; default the server's overall health).")),
+            .optional("exec", textList("A command and its arguments, run in the container; exit 0 is healthy.")),
             .optional("initialDelay", UnitPatterns.duration("Delay before the first probe (default 0s)")),
             .optional("period", UnitPatterns.duration("Time between probes (default 10s)")),
         ])
@@ -15,15 +19,31 @@ extension SpecSchema {
         .required("image", .text(description: "A pinned image tag or digest; `latest` is refused.",
                                  pattern: "^[^\\s]+(:[^\\s]+|@sha256:[0-9a-f]{64})$")),
         .optional("priorityClass", reference("One of platform.priorityClasses")),
-        .required("ports", .list(description: "Named container ports.", items: .object(description: "A port.", properties: [
+        .optional("command", textList("The container's entrypoint (default the image's).")),
+        .optional("args", textList("Its arguments (default the image's).")),
+        .optional("env", textMap("Plain environment variables; credentials go to secrets.")),
+        .optional("securityContext", .object(description: "What the image needs of the hardened security context; the rest stays non-root, without privilege escalation, with every capability dropped.", properties: [
+            .optional("runAsUser", .integer(description: "The user the image runs as (not 0: the namespace enforces the restricted Pod Security level).", minimum: 1)),
+            .optional("runAsGroup", .integer(description: "Its group.", minimum: 0)),
+            .optional("fsGroup", .integer(description: "The group that owns its volumes.", minimum: 0)),
+            .optional("readOnlyRootFilesystem", .boolean(description: "False for an image that writes outside its volumes and /tmp (default true).")),
+            .optional("capabilities", .object(description: "Capabilities added back.", properties: [
+                .optional("add", textList("Only NET_BIND_SERVICE: the restricted Pod Security level refuses the others.")),
+            ])),
+        ])),
+        .optional("serviceAccount", .object(description: "Its ServiceAccount.", properties: [
+            .optional("annotations", textMap("Annotations, e.g. eks.amazonaws.com/role-arn.")),
+        ])),
+        .optional("ports", .list(description: "Named container ports; none for a worker (no Service, nothing routes to it).", items: .object(description: "A port.", properties: [
             .required("name", UnitPatterns.name("The port's name", maxLength: 15)),
             .required("port", .integer(description: "The port number.", minimum: 1, maximum: 65535)),
         ]), named: true)),
         .optional("replicas", count("Replicas without autoscaling (default 1).")),
         .required("resources", resources("The container's resources")),
-        .required("probes", .object(description: "Readiness and liveness probes.", properties: [
+        .required("probes", .object(description: "Readiness, liveness and startup probes.", properties: [
             .required("readiness", probe("Readiness")),
             .required("liveness", probe("Liveness")),
+            .optional("startup", probe("Startup: holds the others back until a slow start is over")),
         ])),
         .optional("capacity", .object(description: "Measured capacity; feeds the capacity checks.", properties: [
             .required("rpsPerReplica", count("Requests per second one replica serves.")),
@@ -40,8 +60,8 @@ extension SpecSchema {
             .optional("refreshInterval", UnitPatterns.duration("How often it is refreshed (default 1h)")),
             .required("keys", textMap("Environment variable to path in the external store.")),
         ])),
-        .optional("dependsOn", .list(description: "Services, databases and caches it talks to: NetworkPolicies follow from this.",
-                                     items: reference("A service, database or cache"))),
+        .optional("dependsOn", .list(description: "Services, databases, caches and external endpoints it talks to: NetworkPolicies follow from this.",
+                                     items: reference("A service, database, cache or external endpoint"))),
         .optional("metrics", .list(description: "Metrics it exports; every PromQL query is checked against these.",
                                    items: .object(description: "A metric.", properties: [
                                        .required("name", text("The metric's name.")),
@@ -52,6 +72,14 @@ extension SpecSchema {
             .required("minAvailable", count("Pods that must stay up during voluntary disruptions.")),
         ])),
         .optional("autoscaling", autoscaling),
+    ])
+
+    static let externalEndpoint: SchemaNode = .object(description: "An endpoint outside the platform.", properties: [
+        .required("name", UnitPatterns.name("The name dependsOn uses")),
+        .optional("host", text("Its host name. A NetworkPolicy cannot match host names: the egress admits every public address on the port (a CNI with DNS-aware policies can narrow it).")),
+        .optional("cidrs", textList("Its IPv4 address ranges; the egress admits only these.")),
+        .required("port", .integer(description: "The port.", minimum: 1, maximum: 65535)),
+        .optional("protocol", text("TCP (default) or UDP.", allowed: ExternalEndpoint.NetworkProtocol.allCases.map(\.rawValue))),
     ])
 
     static let autoscaling: SchemaNode = .object(description: "How the service scales, plus a VPA.", properties: [

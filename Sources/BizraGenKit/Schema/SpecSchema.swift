@@ -28,6 +28,8 @@ public enum SpecSchema {
         "services": .list(description: "The workloads: each a Deployment with its Service, config, secrets, autoscaling and metrics.",
                           items: service, named: true),
         "databases": .list(description: "Managed database clusters (PostgreSQL through CloudNativePG).", items: database, named: true),
+        "external": .list(description: "What the services reach outside the platform (a payment provider, SMTP, a cloud API): dependsOn names these.",
+                          items: externalEndpoint, named: true),
         "observability": observability,
         "caching": caching,
         "chaos": chaos,

@@ -52,13 +52,14 @@ public struct Declarations: Sendable {
                      listLocation: spec.source["services"])
     }
 
-    /// What a service may depend on: services, databases, the Redis cluster and Varnish.
+    /// What a service may depend on: services, databases, the Redis cluster, Varnish and external endpoints.
     public static func dependencies(_ spec: Spec) -> Declarations {
         var entries = spec.services.map { Entry(name: $0.name, location: $0.source.node) }
         entries += spec.databases.map { Entry(name: $0.name, location: $0.source.node) }
         if let redis = spec.caching?.redis { entries.append(Entry(name: redis.name, location: redis.source["name"])) }
         if let varnish = spec.caching?.varnish { entries.append(Entry(name: varnish.name, location: varnish.source["name"])) }
-        return Declarations(kind: "service, database or cache", entries: entries, listLocation: spec.source["services"])
+        entries += spec.external.map { Entry(name: $0.name, location: $0.source.node) }
+        return Declarations(kind: "service, database, cache or external endpoint", entries: entries, listLocation: spec.source["services"])
     }
 
     public static func databases(_ spec: Spec) -> Declarations {

@@ -17,6 +17,7 @@ public struct UndeclaredPort: Rule {
     ]
     public static let nonTriggeringExamples: [RuleExample] = [
         .overlay("services:\n  - { name: bizra-node0, probes: { readiness: { port: metrics } } }\n"),
+        .overlay("services:\n  - { name: bizra-node0, probes: { startup: { grpc: metrics } } }\n"),
     ]
     public init() {}
 
@@ -29,8 +30,16 @@ public struct UndeclaredPort: Rule {
             findings.append(finding(message, at: location, notes: notes))
         }
         for service in spec.services {
-            resolve(service.probes.readiness.port, of: service, as: "readiness probe port", at: service.probes.readiness.source["port"])
-            resolve(service.probes.liveness.port, of: service, as: "liveness probe port", at: service.probes.liveness.source["port"])
+            for dependency in service.dependsOn {
+                guard let target = spec.service(named: dependency), target.isWorker else { continue }
+                findings.append(finding("dependsOn entry '\(dependency)' of \(service.name) is a worker: it declares no port to connect to",
+                                        at: service.source["dependsOn"],
+                                        notes: [.init("\(dependency) is declared here; give it the port it serves, or drop the dependency", at: target.source.node)]))
+            }
+            for (role, probe) in service.probes.all {
+                guard let port = probe.port else { continue }
+                resolve(port, of: service, as: "\(role) probe port", at: probe.source[probe.portKey])
+            }
         }
         if let backend = spec.caching?.varnish?.backend, let service = spec.service(named: backend.service) {
             resolve(backend.port, of: service, as: "varnish backend.port", at: backend.source["port"])

@@ -1,2 +1,2 @@
 /// The SEC family: nothing unsafe is emitted.
-let secRules: [any Rule.Type] = [UnpinnedImage.self, SecretInConfig.self, UnhardenedContainer.self]
+let secRules: [any Rule.Type] = [UnpinnedImage.self, SecretInConfig.self, UnboundedService.self]

@@ -4,9 +4,9 @@ import BizraSpec
 public struct SecretInConfig: Rule {
     public static let identifier = "SEC002"
     public static let severity = Severity.error
-    public static let summary = "a secret-looking key (PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY) or value in `config:`; secrets go to `secrets:`"
+    public static let summary = "a secret-looking key (PASSWORD, TOKEN, SECRET, API_KEY, PRIVATE_KEY) or value in `config:` or `env:`; secrets go to `secrets:`"
     public static let explanation = """
-        `config:` becomes a ConfigMap: readable by anyone who can read the namespace and committed to Git with \
+        `config:` becomes a ConfigMap and `env:` the Deployment's environment: readable by anyone who can read the namespace and committed to Git with \
         the spec. Credentials belong under `secrets:`, which holds only references to the external secret \
         store. A key that names a credential, or a value that looks like one (a private key block, a JWT, a \
         known token format), is refused.
@@ -15,6 +15,7 @@ public struct SecretInConfig: Rule {
     public static let triggeringExamples: [RuleExample] = [
         .overlay("services:\n  - { name: bizra-node0, config: { DATABASE_PASSWORD: hunter2 } }\n"),
         .overlay("services:\n  - { name: bizra-node0, config: { UPSTREAM_AUTH: \"ghp_0123456789abcdefghijABCDEFGHIJ012345\" } }\n"),
+        .overlay("services:\n  - { name: bizra-node0, env: { STRIPE_API_KEY: sk_test_123 } }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("services:\n  - { name: bizra-node0, config: { LOG_FORMAT: json } }\n")]
     public init() {}
@@ -64,14 +65,16 @@ public struct SecretInConfig: Rule {
         var findings: [Finding] = []
         for service in spec.services {
             let secretsLocation = service.secrets.map { $0.source["keys"] } ?? service.source.node
-            for key in service.config.keys.sorted() {
-                let upper = key.uppercased()
-                if let word = Self.keyWords.first(where: { upper.containsUTF8($0) }) {
-                    findings.append(finding("config key \(key) of \(service.name) names a credential (\(word)); move it to secrets: as a reference to the secret store",
-                                            at: service.source["config.\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
-                } else if Self.looksSecret(service.config[key] ?? "") {
-                    findings.append(finding("config value of \(key) in \(service.name) looks like a credential; move it to secrets: as a reference to the secret store",
-                                            at: service.source["config.\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+            for (section, values) in [("config", service.config), ("env", service.env)] {
+                for key in values.keys.sorted() {
+                    let upper = key.uppercased()
+                    if let word = Self.keyWords.first(where: { upper.containsUTF8($0) }) {
+                        findings.append(finding("\(section) key \(key) of \(service.name) names a credential (\(word)); move it to secrets: as a reference to the secret store",
+                                                at: service.source["\(section).\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                    } else if Self.looksSecret(values[key] ?? "") {
+                        findings.append(finding("\(section) value of \(key) in \(service.name) looks like a credential; move it to secrets: as a reference to the secret store",
+                                                at: service.source["\(section).\(key)"], notes: [.init("secrets of \(service.name)", at: secretsLocation)]))
+                    }
                 }
             }
         }

@@ -96,7 +96,7 @@ public struct Duplicate: LoadTimeRule {
         YAML parsers disagree on which of two equal keys wins; bizra-gen refuses the ambiguity. Items of a list \
         are keyed by `name`, so two with the same name are refused too, with a note at the first. Services, \
         databases, the Redis cluster and Varnish share one namespace and one set of derived names (their \
-        Services, NetworkPolicies, monitors), so one name for two of them would give two objects one name, \
+        Services, NetworkPolicies, monitors); external endpoints share the names `dependsOn` resolves), so one name for two of them would give two objects one name, \
         and `kubectl apply` refuses the second.
         """
     public static let triggeringExamples: [RuleExample] = [
@@ -120,6 +120,7 @@ public struct Duplicate: LoadTimeRule {
         named += spec.databases.map { ("database", $0.name, $0.source["name"]) }
         if let redis = spec.caching?.redis { named.append(("Redis cluster", redis.name, redis.source["name"])) }
         if let varnish = spec.caching?.varnish { named.append(("Varnish", varnish.name, varnish.source["name"])) }
+        named += spec.external.map { ("external endpoint", $0.name, $0.source["name"]) }
         var first: [String: (kind: String, location: SourceLocation?)] = [:]
         var findings: [Finding] = []
         for item in named {

@@ -5,7 +5,14 @@ extension Decode {
         let name = r.required("name", Decode.name)
         let image = r.required("image", Decode.string)
         let priorityClass = r.optional("priorityClass", Decode.string)
-        let ports = r.required("ports", items("port") { p -> Port? in
+        let command = r.optional("command", default: [], list(Decode.string))
+        let args = r.optional("args", default: [], list(Decode.string))
+        let env = r.optionalStringMap("env")
+        let securityContext = r.optional("securityContext", object("securityContext", securityOverrides))
+        let serviceAccount = r.optional("serviceAccount", object("serviceAccount") { a -> [String: String]? in
+            a.optionalStringMap("annotations")
+        }) ?? [:]
+        let ports = r.optional("ports", default: [], items("port") { p -> Port? in
             guard let (name, number) = all(p.required("name", Decode.name(maxLength: 15)), p.required("port", Decode.port))
             else { return nil }
             var port = Port(name: name, port: number)
@@ -15,9 +22,10 @@ extension Decode {
         let replicas = r.optional("replicas", default: 1, Decode.nonNegativeInt)
         let resources = r.required("resources", Decode.resources("resources"))
         let probes = r.required("probes", object("probes") { p -> Probes? in
+            let startup = p.optional("startup", probe("probes.startup"))
             guard let (readiness, liveness) = all(p.required("readiness", probe("probes.readiness")),
                                                   p.required("liveness", probe("probes.liveness"))) else { return nil }
-            var probes = Probes(readiness: readiness, liveness: liveness)
+            var probes = Probes(readiness: readiness, liveness: liveness, startup: startup)
             probes.source = p.source
             return probes
         })
@@ -58,23 +66,60 @@ extension Decode {
             return disruption
         })
         let autoscaling = r.optional("autoscaling", object("autoscaling", Decode.autoscaling))
-        guard let (name, image, ports, resources, probes) = all(name, image, ports, resources, probes) else { return nil }
+        guard let (name, image, resources, probes) = all(name, image, resources, probes) else { return nil }
         var service = Service(name: name, image: image, priorityClass: priorityClass, ports: ports, replicas: replicas,
                               resources: resources, probes: probes, capacity: capacity, volumes: volumes, config: config,
                               secrets: secrets, dependsOn: dependsOn, metrics: metrics, disruption: disruption,
                               autoscaling: autoscaling)
+        service.command = command
+        service.args = args
+        service.env = env
+        service.securityContext = securityContext
+        service.serviceAccountAnnotations = serviceAccount
         service.source = r.source
         return service
     }
 
+    /// A probe: `path` and `port` (HTTP GET), `tcpSocket: PORT`, `grpc: PORT` (and `service`) or
+    /// `exec: [COMMAND, ARG...]`, exactly one of them.
     static func probe(_ what: String) -> (SpecNode, DecodeContext) -> Probe? {
         object(what) { p in
-            guard let (path, port) = all(p.required("path", Decode.string), p.required("port", Decode.string)) else { return nil }
-            var probe = Probe(path: path, port: port,
-                              initialDelay: p.optional("initialDelay", default: Duration.seconds(0), Decode.unit),
+            let kinds = ["path", "tcpSocket", "grpc", "exec"].filter(p.has)
+            let check: Probe.Check?
+            switch kinds.first {
+            case _ where kinds.count > 1:
+                p.context.report("SPEC002", "\(what) has \(kinds.map { "'\($0)'" }.joined(separator: " and ")); a probe checks one way",
+                                 at: p.keyNode(kinds[1]) ?? p.node,
+                                 notes: [.init("one of: path and port (HTTP GET), tcpSocket, grpc, exec")])
+                for key in ["path", "port", "tcpSocket", "grpc", "service", "exec"] { _ = p.raw(key) }
+                check = nil
+            case "tcpSocket"?:
+                check = p.required("tcpSocket", Decode.string).map { .tcp(port: $0) }
+            case "grpc"?:
+                let service = p.optional("service", Decode.string)
+                check = p.required("grpc", Decode.string).map { .grpc(port: $0, service: service) }
+            case "exec"?:
+                check = p.required("exec", list(Decode.string)).map { .exec(command: $0) }
+            default:
+                check = all(p.required("path", Decode.string), p.required("port", Decode.string)).map { .http(path: $0.0, port: $0.1) }
+            }
+            guard let check else { return nil }
+            var probe = Probe(check, initialDelay: p.optional("initialDelay", default: Duration.seconds(0), Decode.unit),
                               period: p.optional("period", default: Duration.seconds(10), Decode.unit))
             probe.source = p.source
             return probe
         }
+    }
+
+    static func securityOverrides(_ s: inout MapReader) -> SecurityOverrides? {
+        var overrides = SecurityOverrides(runAsUser: s.optional("runAsUser", Decode.nonNegativeInt),
+                                          runAsGroup: s.optional("runAsGroup", Decode.nonNegativeInt),
+                                          fsGroup: s.optional("fsGroup", Decode.nonNegativeInt),
+                                          readOnlyRootFilesystem: s.optional("readOnlyRootFilesystem", Decode.bool))
+        overrides.addCapabilities = s.optional("capabilities", object("securityContext.capabilities") { c -> [String]? in
+            c.optional("add", default: [], list(Decode.string))
+        }) ?? []
+        overrides.source = s.source
+        return overrides
     }
 }

@@ -22,6 +22,7 @@ enum SpecDecoding {
         let sla = r.required("sla", Decode.sla)
         let services = r.optional("services", default: [], Decode.services)
         let databases = r.optional("databases", default: [], Decode.databases)
+        let external = r.optional("external", default: [], Decode.externalEndpoints)
         let observability = r.optional("observability", Decode.observability)
         let caching = r.optional("caching", Decode.caching)
         let chaos = r.optional("chaos", Decode.chaos)
@@ -37,7 +38,7 @@ enum SpecDecoding {
                                    at: replication.sourceMap["source"]))
         }
         guard let (platform, sla) = all(platform, sla) else { return nil }
-        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases,
+        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases, external: external,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,
                         benchmarks: benchmarks, suppressions: suppressions)
         spec.source = r.source

@@ -4,8 +4,8 @@ import Foundation
 /// sections, optionally overlaid by `environments/NAME.yaml`.
 public struct SpecLoader: Sendable {
     /// The top-level sections of the format, in their conventional order.
-    public static let sections = ["version", "platform", "sla", "services", "databases", "observability",
-                                  "caching", "chaos", "regions", "benchmarks", "suppressions"]
+    public static let sections = ["version", "platform", "sla", "services", "databases", "external",
+                                  "observability", "caching", "chaos", "regions", "benchmarks", "suppressions"]
 
     public var limits: LoadLimits
 

@@ -1,10 +1,20 @@
 /// A workload of the platform: a Deployment with its Service, config, secrets, autoscaling and metrics.
+/// One without ports is a worker: it gets no Service and nothing routes to it.
 public struct Service: Equatable, Sendable {
     public var name: String
     /// A pinned tag or digest.
     public var image: String
     public var priorityClass: String?
     public var ports: [Port]
+    /// The container's entrypoint and its arguments; empty: the image's own.
+    public var command: [String] = []
+    public var args: [String] = []
+    /// Plain environment variables (secrets go to `secrets`).
+    public var env: [String: String] = [:]
+    /// What the image needs of the hardened security context; nil: the defaults.
+    public var securityContext: SecurityOverrides?
+    /// Annotations of the service's ServiceAccount (a cloud role, for instance).
+    public var serviceAccountAnnotations: [String: String] = [:]
     public var replicas: Int
     public var resources: Resources
     public var probes: Probes
@@ -13,7 +23,7 @@ public struct Service: Equatable, Sendable {
     /// ConfigMap data.
     public var config: [String: String]
     public var secrets: ServiceSecrets?
-    /// Names of services, databases and caches it talks to.
+    /// Names of services, databases, caches and external endpoints it talks to.
     public var dependsOn: [String]
     public var metrics: [Metric]
     public var disruption: Disruption?
@@ -43,6 +53,9 @@ public struct Service: Equatable, Sendable {
 
     public func port(named name: String) -> Port? { ports.first { $0.name == name } }
 
+    /// Whether it listens on nothing: no Service, no route, no HTTP probe.
+    public var isWorker: Bool { ports.isEmpty }
+
     /// The fewest replicas it can run with.
     public var minReplicas: Int { autoscaling?.min ?? replicas }
     /// The most replicas it can run with.
@@ -60,29 +73,94 @@ public struct Port: Equatable, Sendable {
     }
 }
 
-/// Readiness and liveness probes.
+/// Readiness, liveness and (optionally) startup probes.
 public struct Probes: Equatable, Sendable {
     public var readiness: Probe
     public var liveness: Probe
+    /// Holds the other two back until a slow start is over.
+    public var startup: Probe?
     public var source = SourceMap()
-    public init(readiness: Probe, liveness: Probe) {
+    public init(readiness: Probe, liveness: Probe, startup: Probe? = nil) {
         self.readiness = readiness
         self.liveness = liveness
+        self.startup = startup
+    }
+
+    /// The probes with their roles, in the order Kubernetes runs them.
+    public var all: [(role: String, probe: Probe)] {
+        (startup.map { [("startup", $0)] } ?? []) + [("readiness", readiness), ("liveness", liveness)]
     }
 }
 
-/// An HTTP GET probe on a named port.
+/// A probe: an HTTP GET, a TCP connect or a gRPC health check on a named port, or a command.
 public struct Probe: Equatable, Sendable {
-    public var path: String
-    public var port: String
+    /// What the kubelet does to probe.
+    public enum Check: Equatable, Sendable {
+        /// `path` and `port`: an HTTP GET.
+        case http(path: String, port: String)
+        /// `tcpSocket`: a TCP connect to the port.
+        case tcp(port: String)
+        /// `grpc` (and `service`): the gRPC health checking protocol on the port.
+        case grpc(port: String, service: String?)
+        /// `exec`: a command in the container that exits 0.
+        case exec(command: [String])
+    }
+
+    public var check: Check
     public var initialDelay: Duration
     public var period: Duration
     public var source = SourceMap()
-    public init(path: String, port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10)) {
-        self.path = path
-        self.port = port
+    public init(_ check: Check, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10)) {
+        self.check = check
         self.initialDelay = initialDelay
         self.period = period
+    }
+    /// An HTTP GET probe.
+    public init(path: String, port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10)) {
+        self.init(.http(path: path, port: port), initialDelay: initialDelay, period: period)
+    }
+
+    /// The named port it probes; nil for a command.
+    public var port: String? {
+        switch check {
+        case let .http(_, port), let .tcp(port), let .grpc(port, _): port
+        case .exec: nil
+        }
+    }
+
+    /// The spec key that holds the port name.
+    public var portKey: String {
+        switch check {
+        case .http: "port"
+        case .tcp: "tcpSocket"
+        case .grpc: "grpc"
+        case .exec: "exec"
+        }
+    }
+}
+
+/// What an image needs of the hardened security context: the rest stays as bizra-gen sets it
+/// (non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp).
+public struct SecurityOverrides: Equatable, Sendable {
+    /// The user the image runs as (never 0: the namespace enforces the restricted Pod Security level).
+    public var runAsUser: Int?
+    public var runAsGroup: Int?
+    public var fsGroup: Int?
+    /// False for an image that writes outside its volumes and /tmp.
+    public var readOnlyRootFilesystem: Bool?
+    /// Capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
+    public var addCapabilities: [String]
+    public var source = SourceMap()
+    /// The capabilities the restricted Pod Security level lets a container add
+    /// (kubernetes/website `content/en/docs/concepts/security/pod-security-standards.md`).
+    public static let admittedCapabilities = ["NET_BIND_SERVICE"]
+    public init(runAsUser: Int? = nil, runAsGroup: Int? = nil, fsGroup: Int? = nil, readOnlyRootFilesystem: Bool? = nil,
+                addCapabilities: [String] = []) {
+        self.runAsUser = runAsUser
+        self.runAsGroup = runAsGroup
+        self.fsGroup = fsGroup
+        self.readOnlyRootFilesystem = readOnlyRootFilesystem
+        self.addCapabilities = addCapabilities
     }
 }
 

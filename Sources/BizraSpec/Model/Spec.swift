@@ -11,6 +11,8 @@ public struct Spec: Equatable, Sendable {
         didSet { serviceIndex = Self.firstIndex(ofEach: services) }
     }
     public var databases: [Database]
+    /// What the services reach outside the platform.
+    public var external: [ExternalEndpoint]
     public var observability: Observability?
     public var caching: Caching?
     public var chaos: Chaos?
@@ -23,7 +25,7 @@ public struct Spec: Equatable, Sendable {
     private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
-                databases: [Database] = [], observability: Observability? = nil, caching: Caching? = nil,
+                databases: [Database] = [], external: [ExternalEndpoint] = [], observability: Observability? = nil, caching: Caching? = nil,
                 chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = []) {
         self.version = version
         self.platform = platform
@@ -31,6 +33,7 @@ public struct Spec: Equatable, Sendable {
         self.services = services
         self.serviceIndex = Self.firstIndex(ofEach: services)
         self.databases = databases
+        self.external = external
         self.observability = observability
         self.caching = caching
         self.chaos = chaos
@@ -43,6 +46,8 @@ public struct Spec: Equatable, Sendable {
     public func service(named name: String) -> Service? { serviceIndex[name].map { services[$0] } }
     /// The database of that name.
     public func database(named name: String) -> Database? { databases.first { $0.name == name } }
+    /// The external endpoint of that name.
+    public func external(named name: String) -> ExternalEndpoint? { external.first { $0.name == name } }
 
     private static func firstIndex(ofEach services: [Service]) -> [String: Int] {
         Dictionary(services.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })

@@ -11,8 +11,9 @@ import Testing
 
     static let rules: [any OutputRule.Type] = OutputRuleCatalogue.all
 
-    @Test func theCatalogueIsOUT001ToOUT009InOrder() {
-        #expect(Self.rules.map { $0.identifier } == (1...9).map { "OUT00\($0)" })
+    /// The OUT family in order, then SEC003, the guard that reads the planned pod templates.
+    @Test func theCatalogueIsOUT001ToOUT009InOrderThenSEC003() {
+        #expect(Self.rules.map { $0.identifier } == (1...9).map { "OUT00\($0)" } + ["SEC003"])
     }
 
     @Test(arguments: OutputRuleCatalogue.all.map { $0.identifier })

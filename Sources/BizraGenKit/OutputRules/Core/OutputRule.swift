@@ -62,6 +62,7 @@ public enum OutputRuleCatalogue {
     public static let all: [any OutputRule.Type] = [
         DuplicateObject.self, RefusedName.self, DanglingReference.self, BlockedFlow.self, UnscrapedMetric.self,
         MissingCloudIdentity.self, AutoscaledReplicas.self, MisplacedObject.self, UnsupportedRelease.self,
+        UnhardenedContainer.self,
     ]
 
     public static func rule(_ identifier: String) -> (any OutputRule.Type)? {

@@ -10,7 +10,7 @@ public struct BlockedFlow: OutputRule {
         on both ends: a service to what it `dependsOn`, Varnish to its backend, the load balancer to \
         what the Ingress routes to, Prometheus to every port a monitor scrapes, the CloudNativePG and \
         KEDA operators to their instances, instances to each other and to the API server, a replica \
-        to its primary in another region, the DR backup to what it dumps and to S3, the archived database to S3, ExternalDNS to the \
+        to its primary in another region, an external endpoint it `dependsOn`, the DR backup to what it dumps and to S3, the archived database to S3, ExternalDNS to the \
         API and Route 53, a pod without an IRSA role to the EKS Pod Identity agent, and every pod to \
         DNS. A blocked one fails at runtime with a timeout, far from its cause. The flows are \
         evaluated with the semantics of networking.k8s.io/v1.
@@ -61,6 +61,12 @@ public struct BlockedFlow: OutputRule {
         }
     }
 
+    /// An address the endpoint's traffic goes to: the first of its ranges, or a public address
+    /// (TEST-NET-3, RFC 5737) for a host name.
+    static func sampleAddress(of external: ExternalEndpoint) -> String {
+        external.cidrs.first.map { String($0.prefix { $0 != "/" }) } ?? "203.0.113.80"
+    }
+
     /// Every flow the cluster's objects need.
     static func flows(_ index: ClusterIndex, platform: PlannedPlatform) -> [NetworkFlow] {
         let spec = platform.spec
@@ -89,6 +95,13 @@ public struct BlockedFlow: OutputRule {
                     connect(sources, pods(named: dependency), 6379, "dependsOn \(dependency)")
                 } else if let other = spec.service(named: dependency), let port = other.ports.first?.port {
                     connect(sources, pods(named: dependency), port, "dependsOn \(dependency)")
+                } else if let external = spec.external(named: dependency) {
+                    let end = FlowEnd.outside("\(external.name) (\(external.host ?? external.cidrs.joined(separator: ", ")))",
+                                              address: Self.sampleAddress(of: external))
+                    for source in sources {
+                        flows.append(NetworkFlow(from: .pod(source), to: end, port: external.port, proto: external.networkProtocol.rawValue,
+                                                 purpose: "dependsOn \(dependency)"))
+                    }
                 }
             }
         }

@@ -12,12 +12,14 @@ public struct NetworkAllow: Equatable, Sendable {
         case anywhere
         /// Addresses outside the cluster's pods, by CIDR (a load balancer, another region).
         case addresses([String])
+        /// A CIDR minus some of its ranges (the public Internet: everything but private addresses).
+        case addressesExcept(String, except: [String])
 
         /// Whether the peer is pods of the platform's namespace, which a policy there can select.
         var isLocal: Bool {
             switch self {
             case .pods, .allPods: true
-            case .namespace, .anywhere, .addresses: false
+            case .namespace, .anywhere, .addresses, .addressesExcept: false
             }
         }
 
@@ -44,8 +46,11 @@ public struct NetworkAllow: Equatable, Sendable {
     public var ports: [Port]
     /// The clusters whose policies allow it.
     public var placement: Placement
+    /// What a reader of the policy must know (a host name the policy cannot express).
+    public var note: String?
 
-    public init(name: String, from: Peer, to: Peer, ports: [Port], placement: Placement = .everyCluster) {
+    public init(name: String, from: Peer, to: Peer, ports: [Port], placement: Placement = .everyCluster, note: String? = nil) {
+        self.note = note
         self.name = name
         self.from = from
         self.to = to

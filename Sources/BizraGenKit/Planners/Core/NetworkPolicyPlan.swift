@@ -29,6 +29,10 @@ public struct NetworkPolicyPlan {
         let spec = context.spec
         for service in spec.services {
             for target in service.dependsOn {
+                if let external = spec.external(named: target) {
+                    allows.append(Self.egress(from: pods(service.name), named: "allow-\(service.name)-to-\(target)", to: external))
+                    continue
+                }
                 guard let (to, ports) = endpoint(named: target) else { continue }
                 allows.append(NetworkAllow(name: "allow-\(service.name)-to-\(target)", from: pods(service.name), to: to, ports: ports))
             }
@@ -146,10 +150,29 @@ public struct NetworkPolicyPlan {
                 var object = policy(name: allow.to.isLocal ? "\(allow.name)-egress" : allow.name, podSelector: allow.from,
                                     body: ["policyTypes": ["Egress"], "egress": [.map(rule)]])
                 object.placement = allow.placement
+                if let note = allow.note { object.annotations[Self.egressNoteAnnotation] = note }
                 objects.append(object)
             }
         }
         return objects
+    }
+
+    /// The annotation that says what an egress policy by host name admits.
+    public static let egressNoteAnnotation = "bizra-gen/egress"
+
+    /// A service's way out to an external endpoint: its CIDRs, or, for a host name (which a
+    /// NetworkPolicy cannot match: networking.k8s.io/v1 peers are pods, namespaces and ipBlocks),
+    /// every public address on its port, said in the policy's annotation.
+    static func egress(from: NetworkAllow.Peer, named name: String, to external: ExternalEndpoint) -> NetworkAllow {
+        let ports = [NetworkAllow.Port(.number(external.port), protocol: external.networkProtocol.rawValue)]
+        guard external.cidrs.isEmpty, let host = external.host else {
+            return NetworkAllow(name: name, from: from, to: .addresses(external.cidrs), ports: ports)
+        }
+        let internet = ExternalEndpoint.publicAddresses
+        return NetworkAllow(name: name, from: from, to: .addressesExcept(internet.cidr, except: internet.except), ports: ports,
+                            note: "\(host):\(external.port)/\(external.networkProtocol.rawValue); a NetworkPolicy cannot match host names, "
+                                + "so this admits every public address on the port; a CNI with DNS-aware policies "
+                                + "(Cilium toFQDNs, Calico domains) can narrow it to the host")
     }
 
     /// Whether a service scales on a list of this Redis (KEDA then connects to it).
@@ -168,7 +191,7 @@ public struct NetworkPolicyPlan {
 
     /// The pods and ports behind a `dependsOn` name: a service, a database or the Redis cluster.
     func endpoint(named name: String) -> (NetworkAllow.Peer, [NetworkAllow.Port])? {
-        if let service = context.spec.service(named: name) {
+        if let service = context.spec.service(named: name), !service.isWorker {
             return (pods(name), service.ports.map { .tcp($0.port) })
         }
         if context.spec.database(named: name) != nil {
@@ -204,6 +227,8 @@ public struct NetworkPolicyPlan {
             return [.map(entry)]
         case let .addresses(cidrs):
             return cidrs.map { ["ipBlock": ["cidr": .string($0)]] }
+        case let .addressesExcept(cidr, except):
+            return [["ipBlock": ["cidr": .string(cidr), "except": .list(except.map(YAMLValue.string))]]]
         case .anywhere:
             return nil
         }

@@ -26,7 +26,7 @@ enum ServiceDeployment {
         ]
         let priorityClass = service.priorityClass ?? context.platform.priorityClasses.first(where: \.isDefault)?.name
         podSpec.set("priorityClassName", priorityClass.map(YAMLValue.string))
-        podSpec.set("securityContext", ContainerHardening.podSecurityContext)
+        podSpec.set("securityContext", ContainerHardening.podSecurityContext(service.securityContext))
         podSpec.set("containers", [container(service, context)])
         podSpec.set("volumes", .list(volumes(service)))
         podSpec.set("topologySpreadConstraints", [
@@ -71,9 +71,14 @@ enum ServiceDeployment {
             "name": .string(service.name),
             "image": .string(service.image),
             "imagePullPolicy": "Always",
-            "ports": .list(service.ports.map { ["name": .string($0.name), "containerPort": .int($0.port), "protocol": "TCP"] }),
         ]
-        var env = DatabaseCredentials.environment(for: service, in: context.spec)
+        if !service.command.isEmpty { container.set("command", .list(service.command.map(YAMLValue.string))) }
+        if !service.args.isEmpty { container.set("args", .list(service.args.map(YAMLValue.string))) }
+        if !service.ports.isEmpty {
+            container.set("ports", .list(service.ports.map { ["name": .string($0.name), "containerPort": .int($0.port), "protocol": "TCP"] }))
+        }
+        var env: [YAMLValue] = service.env.sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }
+        env += DatabaseCredentials.environment(for: service, in: context.spec)
         if let endpoint = otlpEndpoint(context) {
             env += [
                 ["name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": .string(endpoint)],
@@ -83,18 +88,26 @@ enum ServiceDeployment {
         if !env.isEmpty { container.set("env", .list(env)) }
         if !envFrom.isEmpty { container.set("envFrom", .list(envFrom)) }
         container.set("resources", ContainerHardening.resources(service.resources))
-        container.set("readinessProbe", probe(service.probes.readiness))
-        container.set("livenessProbe", probe(service.probes.liveness))
-        container.set("securityContext", ContainerHardening.containerSecurityContext)
+        container.set("startupProbe", service.probes.startup.map { probe($0, of: service) })
+        container.set("readinessProbe", probe(service.probes.readiness, of: service))
+        container.set("livenessProbe", probe(service.probes.liveness, of: service))
+        container.set("securityContext", ContainerHardening.containerSecurityContext(service.securityContext))
         let mounts: [YAMLValue] = service.volumes.map { ["name": .string($0.name), "mountPath": .string($0.mountPath)] }
             + [["name": .string(scratchVolume.name), "mountPath": .string(scratchVolume.mountPath)]]
         container.set("volumeMounts", .list(mounts))
         return .map(container)
     }
 
-    static func probe(_ probe: Probe) -> YAMLValue {
-        ContainerHardening.httpProbe(path: probe.path, port: .string(probe.port),
-                                     initialDelay: probe.initialDelay, period: probe.period)
+    static func probe(_ probe: Probe, of service: Service) -> YAMLValue {
+        let handler: (key: String, value: YAMLValue) = switch probe.check {
+        case let .http(path, port): ("httpGet", ["path": .string(path), "port": .string(port)])
+        case let .tcp(port): ("tcpSocket", ["port": .string(port)])
+        // Kubernetes' gRPC probe takes a port number only (core/v1 GRPCAction.port is int32).
+        case let .grpc(port, healthService): ("grpc", YAMLValue.map(YAMLMap([("port", .int(service.port(named: port)?.port ?? 0))]
+                                                                                + (healthService.map { [("service", YAMLValue.string($0))] } ?? []))))
+        case let .exec(command): ("exec", ["command": .list(command.map(YAMLValue.string))])
+        }
+        return ContainerHardening.probe(handler, initialDelay: probe.initialDelay, period: probe.period)
     }
 
     static func volumes(_ service: Service) -> [YAMLValue] {

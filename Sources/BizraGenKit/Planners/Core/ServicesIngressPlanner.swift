@@ -1,6 +1,6 @@
 import BizraSpec
 
-/// `04-services-ingress.yaml`: a ClusterIP Service per service, the public Ingress of each
+/// `04-services-ingress.yaml`: a ClusterIP Service per service that listens (not for workers), the public Ingress of each
 /// cluster with TLS for `platform.domain` (see ``PublicIngress``), and the NetworkPolicies
 /// (default deny plus the allows derived from the model, see ``NetworkPolicyPlan``).
 public struct ServicesIngressPlanner: ManifestPlanner {
@@ -9,7 +9,7 @@ public struct ServicesIngressPlanner: ManifestPlanner {
     public var fileName: String { "04-services-ingress.yaml" }
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
-        var objects = context.spec.services.map { service($0, context) }
+        var objects = context.spec.services.filter { !$0.isWorker }.map { service($0, context) }
         if let entry = Self.entryPoint(context.spec) {
             objects += PublicIngress(context: context, entry: entry).objects
         }
@@ -21,7 +21,7 @@ public struct ServicesIngressPlanner: ManifestPlanner {
     /// else the first service's `http` port (or its first port).
     static func entryPoint(_ spec: Spec) -> (service: String, port: String)? {
         if let varnish = spec.caching?.varnish { return (varnish.name, "http") }
-        guard let first = spec.services.first, let port = first.port(named: "http") ?? first.ports.first else { return nil }
+        guard let first = spec.services.first(where: { !$0.isWorker }), let port = first.port(named: "http") ?? first.ports.first else { return nil }
         return (first.name, port.name)
     }
 

@@ -34,7 +34,7 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
         return [
             "backendHost": "\(varnish.backend.service).\(context.namespace).svc.cluster.local",
             "backendPort": "\(port)",
-            "probePath": service?.probes.readiness.path ?? "/",
+            "probePath": Self.healthPath(of: service),
             "purge": varnish.purgeAllowFrom.map(aclEntry),
             "rules": varnish.rules.map { rule in
                 ["name": rule.name, "match": vclString(rule.match), "ttl": vclDuration(rule.ttl), "grace": grace]
@@ -43,6 +43,15 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
             "purgePort": "\(VarnishPlan.purgePort)",
             "hitForMiss": vclDuration(VarnishPlan.hitForMiss),
         ]
+    }
+
+    /// The path Varnish probes its backend on: the backend's readiness path, else another HTTP probe's, else `/`.
+    static func healthPath(of service: Service?) -> String {
+        guard let probes = service?.probes else { return "/" }
+        for probe in [probes.readiness, probes.liveness] + (probes.startup.map { [$0] } ?? []) {
+            if case let .http(path, _) = probe.check { return path }
+        }
+        return "/"
     }
 
     /// A CIDR as an ACL entry's parts: `10.0.0.0/8` → `"10.0.0.0"/8`; a bare address gets its full prefix.

@@ -1,0 +1,30 @@
+/// Something outside the platform that services reach (a payment provider, SMTP, a cloud API):
+/// `dependsOn` names it, and the services' NetworkPolicies let them out to it.
+public struct ExternalEndpoint: Equatable, Sendable {
+    /// The transport protocol of a port, as NetworkPolicies name it.
+    public enum NetworkProtocol: String, Equatable, Sendable, CaseIterable {
+        case tcp = "TCP", udp = "UDP"
+    }
+
+    public var name: String
+    /// The host name, where the provider publishes no address ranges. A NetworkPolicy cannot
+    /// match host names, so the egress it gets admits every public address on `port`.
+    public var host: String?
+    /// The provider's address ranges; the egress then admits only these.
+    public var cidrs: [String]
+    public var port: Int
+    public var networkProtocol: NetworkProtocol
+    public var source = SourceMap()
+
+    public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol networkProtocol: NetworkProtocol = .tcp) {
+        self.name = name
+        self.host = host
+        self.cidrs = cidrs
+        self.port = port
+        self.networkProtocol = networkProtocol
+    }
+
+    /// The public address space: everything but the private ranges (RFC 1918) and link-local
+    /// addresses, so that a rule by host name lets nothing into the VPC or the cloud's metadata.
+    public static let publicAddresses = (cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"])
+}
