@@ -47,6 +47,7 @@ extension SpecSchema {
         ])),
         .optional("capacity", .object(description: "Measured capacity; feeds the capacity checks.", properties: [
             .required("rpsPerReplica", count("Requests per second one replica serves.")),
+            .optional("share", UnitPatterns.percent("The part of sla.throughput.peak it carries, for a service behind another (default: what the public routes send it; nothing for one no route reaches)")),
         ])),
         .optional("volumes", .list(description: "Persistent volumes.", items: .object(description: "A volume.", properties: [
             .required("name", UnitPatterns.name("The volume's name")),
@@ -80,6 +81,14 @@ extension SpecSchema {
         .optional("cidrs", textList("Its IPv4 address ranges; the egress admits only these.")),
         .required("port", .integer(description: "The port.", minimum: 1, maximum: 65535)),
         .optional("protocol", text("TCP (default) or UDP.", allowed: ExternalEndpoint.NetworkProtocol.allCases.map(\.rawValue))),
+    ])
+
+    static let route: SchemaNode = .object(description: "A public route.", properties: [
+        .optional("host", text("The host (default platform.domain).")),
+        .optional("path", text("The path prefix (default /).")),
+        .required("service", reference("A service, or Varnish (which sends it on to its backend)")),
+        .optional("port", reference("The port name it reaches (default the service's http port, else its first)")),
+        .optional("share", UnitPatterns.percent("The part of sla.throughput.peak it carries (default all of it)")),
     ])
 
     static let autoscaling: SchemaNode = .object(description: "How the service scales, plus a VPA.", properties: [

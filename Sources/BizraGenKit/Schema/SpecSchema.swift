@@ -30,6 +30,8 @@ public enum SpecSchema {
         "databases": .list(description: "Managed database clusters (PostgreSQL through CloudNativePG).", items: database, named: true),
         "external": .list(description: "What the services reach outside the platform (a payment provider, SMTP, a cloud API): dependsOn names these.",
                           items: externalEndpoint, named: true),
+        "routes": .list(description: "The public routes, host and path prefix to a service or to Varnish; by default / on platform.domain to Varnish, else to the first service that listens. They decide which services the peak reaches.",
+                        items: route),
         "observability": observability,
         "caching": caching,
         "chaos": chaos,

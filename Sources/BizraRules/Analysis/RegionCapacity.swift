@@ -1,13 +1,15 @@
 import BizraSpec
 
 /// How much traffic a region can carry and how much it must: each region runs every service, so
-/// a region carries at most `max replicas × rpsPerReplica` of the service with the least of it,
-/// and must carry `weight × sla.throughput.peak`.
+/// a service carries at most `max replicas × rpsPerReplica` in a region, and must carry
+/// `weight × sla.throughput.peak ×` its part of the peak (``Spec/carriedPercent(of:)``).
 public enum RegionCapacity {
-    /// A service that states its measured per-replica throughput.
+    /// A service that states its measured per-replica throughput and carries declared traffic.
     public struct Carrier: Sendable {
         public var service: Service
         public var capacity: Capacity
+        /// The part of the peak it carries, in percent.
+        public var percent: Double
         /// `maxReplicas × rpsPerReplica`.
         public var requestsPerSecond: Double { Double(service.maxReplicas * capacity.rpsPerReplica) }
         /// `max × rps`, as written in messages.
@@ -29,11 +31,17 @@ public enum RegionCapacity {
         public var requestsPerSecond: Double
     }
 
-    /// The region's bottleneck: the service with the least capacity, if any states one.
-    public static func bottleneck(_ spec: Spec) -> Carrier? {
-        spec.services.compactMap { s in s.capacity.map { Carrier(service: s, capacity: $0) } }
-            .min { $0.requestsPerSecond < $1.requestsPerSecond }
+    /// The services with a measured capacity that carry a part of the peak: those the public
+    /// routes reach, and those behind them that declare `capacity.share`.
+    public static func carriers(_ spec: Spec) -> [Carrier] {
+        spec.services.compactMap { service in
+            guard let capacity = service.capacity, let percent = spec.carriedPercent(of: service), percent > 0 else { return nil }
+            return Carrier(service: service, capacity: capacity, percent: percent)
+        }
     }
+
+    /// What `carrier` must serve of a region's share.
+    public static func demand(_ carrier: Carrier, _ share: Share) -> Double { share.requestsPerSecond * carrier.percent / 100 }
 
     /// Each serving region's share of the peak, by weight (or the whole peak without regions).
     public static func shares(_ spec: Spec) -> [Share] {

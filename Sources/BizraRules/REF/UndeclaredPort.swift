@@ -41,6 +41,15 @@ public struct UndeclaredPort: Rule {
                 resolve(port, of: service, as: "\(role) probe port", at: probe.source[probe.portKey])
             }
         }
+        for route in spec.routes {
+            guard let service = spec.service(named: route.service) else { continue }
+            if let port = route.port {
+                resolve(port, of: service, as: "route port", at: route.source["port"])
+            } else if service.isWorker {
+                findings.append(finding("route \(route.path) goes to \(service.name), a worker: it declares no port to serve it",
+                                        at: route.source["service"], notes: [.init("\(service.name) is declared here", at: service.source.node)]))
+            }
+        }
         if let backend = spec.caching?.varnish?.backend, let service = spec.service(named: backend.service) {
             resolve(backend.port, of: service, as: "varnish backend.port", at: backend.source["port"])
         }

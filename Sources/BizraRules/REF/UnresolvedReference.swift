@@ -4,7 +4,7 @@ import BizraSpec
 public struct UnresolvedReference: Rule {
     public static let identifier = "REF001"
     public static let severity = Severity.error
-    public static let summary = "a name that points at nothing: `target:`, `backend.service`, `dependsOn`, `priorityClass`, `connection`, `source`, `primary`, workflow `steps`, `replicas`/`secondaries`/`replicateTo` regions"
+    public static let summary = "a name that points at nothing: `target:`, `backend.service`, `dependsOn`, a route's `service`, `priorityClass`, `connection`, `source`, `primary`, workflow `steps`, `replicas`/`secondaries`/`replicateTo` regions"
     public static let explanation = """
         A spec refers to other things by name: the chaos target, the Varnish backend, what a service depends on, \
         its priority class, the Redis a trigger reads, what replication copies, the primary region, the workflow's \
@@ -57,6 +57,14 @@ public struct UnresolvedReference: Rule {
         }
         if let backend = spec.caching?.varnish?.backend {
             resolve(backend.service, in: services, as: "varnish backend.service", at: backend.source["service"])
+        }
+        var routable = services
+        if let varnish = spec.caching?.varnish {
+            routable.entries.append(.init(name: varnish.name, location: varnish.source["name"]))
+            routable.kind = "service or Varnish"
+        }
+        for route in spec.routes {
+            resolve(route.service, in: routable, as: "route service", of: "route \(route.path)", at: route.source["service"])
         }
         if let chaos = spec.chaos {
             resolve(chaos.target, in: services, as: "chaos target", at: chaos.source["target"])

@@ -30,12 +30,14 @@ public struct RegionLossCapacity: Rule {
         guard let regions = spec.regions, regions.list.count > 1, let busiest = RegionCapacity.busiest(regions) else { return [] }
         let peak = spec.sla.throughput.peak
         var findings: [Finding] = []
-        for carrier in spec.services.compactMap({ s in s.capacity.map { RegionCapacity.Carrier(service: s, capacity: $0) } }) {
-            for share in RegionCapacity.sharesAfterLosing(busiest, in: spec) where carrier.requestsPerSecond < share.requestsPerSecond {
+        for carrier in RegionCapacity.carriers(spec) {
+            for share in RegionCapacity.sharesAfterLosing(busiest, in: spec) where carrier.requestsPerSecond < RegionCapacity.demand(carrier, share) {
                 guard let region = share.region else { continue }
-                let needed = RegionCapacity.replicasNeeded(carrier, for: share.requestsPerSecond)
+                let demand = RegionCapacity.demand(carrier, share)
+                let needed = RegionCapacity.replicasNeeded(carrier, for: demand)
+                let part = carrier.percent < 100 ? " × \(NumberText.decimal(carrier.percent))% to \(carrier.service.name)" : ""
                 findings.append(finding(
-                    "without \(busiest.name), region \(region.name) would carry \(NumberText.decimal(share.percent.rounded()))% × \(peak) = \(NumberText.decimal(share.requestsPerSecond.rounded()))rps, but \(carrier.service.name) tops out at \(carrier.formula); it needs at least \(needed) replicas",
+                    "without \(busiest.name), region \(region.name) would carry \(NumberText.decimal(share.percent.rounded()))% × \(peak)\(part) = \(NumberText.decimal(demand.rounded()))rps, but \(carrier.service.name) tops out at \(carrier.formula); it needs at least \(needed) replicas",
                     at: carrier.maxLocation,
                     notes: [.init("the busiest region \(busiest.name) weighs \(busiest.weight)%", at: busiest.source["weight"]),
                             .init("\(region.name) weighs \(region.weight)%", at: region.source["weight"]),

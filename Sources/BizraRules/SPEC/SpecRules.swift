@@ -110,6 +110,7 @@ public struct Duplicate: LoadTimeRule {
             """),
         .overlay("databases:\n  - { name: bizra-node0, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
         .overlay("caching: { varnish: { name: redis-cluster } }\n"),
+        .overlay("routes:\n  - { path: /, service: varnish }\n  - { host: api.bizra.ai, service: bizra-node0 }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]
     public init() {}
@@ -131,6 +132,16 @@ public struct Duplicate: LoadTimeRule {
             guard earlier.kind != item.kind else { continue }  // two of one kind: the list's own SPEC004
             findings.append(finding("the \(item.kind) '\(item.name)' has the name of a \(earlier.kind): their Services, NetworkPolicies and monitors would share names; rename one",
                                     at: item.location, notes: [.init("the \(earlier.kind) '\(item.name)' is named here", at: earlier.location)]))
+        }
+        var routes: [String: Route] = [:]
+        for route in spec.routes {
+            let key = "\(route.host ?? spec.platform.domain)\(route.path)"
+            if let earlier = routes[key] {
+                findings.append(finding("two routes for \(key): the load balancer would keep one of them; merge them or change a path",
+                                        at: route.source["path"] ?? route.source.node,
+                                        notes: [.init("the first route for \(key)", at: earlier.source.node)]))
+            }
+            routes[key] = routes[key] ?? route
         }
         return findings
     }

@@ -31,7 +31,7 @@ extension Decode {
         })
         let capacity = r.optional("capacity", object("capacity") { c -> Capacity? in
             guard let rps = c.required("rpsPerReplica", Decode.nonNegativeInt) else { return nil }
-            var capacity = Capacity(rpsPerReplica: rps)
+            var capacity = Capacity(rpsPerReplica: rps, share: c.optional("share", Decode.unit))
             capacity.source = c.source
             return capacity
         })

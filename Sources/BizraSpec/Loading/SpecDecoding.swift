@@ -23,6 +23,7 @@ enum SpecDecoding {
         let services = r.optional("services", default: [], Decode.services)
         let databases = r.optional("databases", default: [], Decode.databases)
         let external = r.optional("external", default: [], Decode.externalEndpoints)
+        let routes = r.optional("routes", default: [], Decode.routes)
         let observability = r.optional("observability", Decode.observability)
         let caching = r.optional("caching", Decode.caching)
         let chaos = r.optional("chaos", Decode.chaos)
@@ -38,7 +39,7 @@ enum SpecDecoding {
                                    at: replication.sourceMap["source"]))
         }
         guard let (platform, sla) = all(platform, sla) else { return nil }
-        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases, external: external,
+        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases, external: external, routes: routes,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,
                         benchmarks: benchmarks, suppressions: suppressions)
         spec.source = r.source

@@ -5,7 +5,7 @@ import Foundation
 public struct SpecLoader: Sendable {
     /// The top-level sections of the format, in their conventional order.
     public static let sections = ["version", "platform", "sla", "services", "databases", "external",
-                                  "observability", "caching", "chaos", "regions", "benchmarks", "suppressions"]
+                                  "routes", "observability", "caching", "chaos", "regions", "benchmarks", "suppressions"]
 
     public var limits: LoadLimits
 

@@ -167,8 +167,14 @@ public struct SecurityOverrides: Equatable, Sendable {
 /// Measured per-replica throughput, for the capacity checks.
 public struct Capacity: Equatable, Sendable {
     public var rpsPerReplica: Int
+    /// The part of `sla.throughput.peak` it carries, for a service behind another; nil: what the
+    /// public routes send it (nothing, for one no route reaches).
+    public var share: Percent?
     public var source = SourceMap()
-    public init(rpsPerReplica: Int) { self.rpsPerReplica = rpsPerReplica }
+    public init(rpsPerReplica: Int, share: Percent? = nil) {
+        self.rpsPerReplica = rpsPerReplica
+        self.share = share
+    }
 }
 
 /// A persistent volume mounted into the service.

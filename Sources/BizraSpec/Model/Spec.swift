@@ -13,6 +13,8 @@ public struct Spec: Equatable, Sendable {
     public var databases: [Database]
     /// What the services reach outside the platform.
     public var external: [ExternalEndpoint]
+    /// The public routes as written (see ``publicRoutes`` for those in effect).
+    public var routes: [Route]
     public var observability: Observability?
     public var caching: Caching?
     public var chaos: Chaos?
@@ -25,7 +27,7 @@ public struct Spec: Equatable, Sendable {
     private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
-                databases: [Database] = [], external: [ExternalEndpoint] = [], observability: Observability? = nil, caching: Caching? = nil,
+                databases: [Database] = [], external: [ExternalEndpoint] = [], routes: [Route] = [], observability: Observability? = nil, caching: Caching? = nil,
                 chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = []) {
         self.version = version
         self.platform = platform
@@ -34,6 +36,7 @@ public struct Spec: Equatable, Sendable {
         self.serviceIndex = Self.firstIndex(ofEach: services)
         self.databases = databases
         self.external = external
+        self.routes = routes
         self.observability = observability
         self.caching = caching
         self.chaos = chaos

@@ -11,9 +11,36 @@ import Testing
         let shares = RegionCapacity.shares(reference)
         #expect(shares.map { $0.region?.name } == ["us-east-1", "eu-west-1", "ap-southeast-1"])
         #expect(shares.map(\.requestsPerSecond) == [7000, 2000, 1000])
-        let carrier = try #require(RegionCapacity.bottleneck(reference))
+        let carrier = try #require(RegionCapacity.carriers(reference).first)
+        #expect(carrier.service.name == "bizra-node0" && carrier.percent == 100)
         #expect(carrier.requestsPerSecond == 20000)
         #expect(RegionCapacity.replicasNeeded(carrier, for: 7000) == 18)
+    }
+
+    /// The public routes decide what the peak reaches: Varnish's backend through Varnish, a
+    /// routed service its routes' shares, one behind it only the share it declares.
+    @Test func theRoutesDecideWhichServicesCarryThePeak() throws {
+        var spec = reference
+        var worker = try #require(spec.services.first)
+        worker.name = "ledger"
+        worker.capacity = Capacity(rpsPerReplica: 100)
+        spec.services.append(worker)
+        #expect(spec.publicRoutes.map(\.service) == ["varnish"])
+        #expect(spec.carriedPercent(of: spec.services[0]) == 100)
+        #expect(spec.carriedPercent(of: worker) == nil, "a service behind another declares nothing: no obligation")
+        #expect(RegionCapacity.carriers(spec).map(\.service.name) == ["bizra-node0"])
+
+        spec.services[1].capacity?.share = Percent(30)
+        #expect(RegionCapacity.carriers(spec).map(\.percent) == [100, 30])
+
+        spec.services[1].capacity?.share = nil
+        spec.routes = [Route(path: "/", service: "varnish", share: Percent(60)), Route(path: "/ledger", service: "ledger", share: Percent(40)),
+                       Route(host: "admin.bizra.ai", service: "ledger", share: Percent(70))]
+        #expect(spec.carriedPercent(of: spec.services[0]) == 60)
+        #expect(spec.carriedPercent(of: spec.services[1]) == 100, "two routes' shares, at most the whole peak")
+        let ledger = try #require(RegionCapacity.carriers(spec).last)
+        let share = try #require(RegionCapacity.shares(spec).first)
+        #expect(RegionCapacity.demand(ledger, share) == 7000)
     }
 
     @Test func losingTheBusiestRegionSpreadsItsTrafficByWeight() throws {

@@ -43,10 +43,17 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(varnish.name)-to-\(backend.name)", from: pods(varnish.name),
                                        to: pods(backend.name), ports: [port]))
         }
-        if let entry = ServicesIngressPlanner.entryPoint(spec) {
+        var balanced: [String: [NetworkAllow.Port]] = [:]
+        var balancedOrder: [String] = []
+        for backend in ServicesIngressPlanner.routeBackends(spec) {
+            let port = NetworkAllow.Port(.name(backend.port))
+            if balanced[backend.service] == nil { balancedOrder.append(backend.service) }
+            if !(balanced[backend.service] ?? []).contains(port) { balanced[backend.service, default: []].append(port) }
+        }
+        for service in balancedOrder {
             // The load balancer's nodes send from the VPC's own addresses straight to the pods (target type ip).
-            allows.append(NetworkAllow(name: "allow-load-balancer-to-\(entry.service)", from: .privateNetworks,
-                                       to: pods(entry.service), ports: [NetworkAllow.Port(.name(entry.port))]))
+            allows.append(NetworkAllow(name: "allow-load-balancer-to-\(service)", from: .privateNetworks,
+                                       to: pods(service), ports: balanced[service] ?? []))
         }
         let prometheus = NetworkAllow.Peer.namespace(Self.prometheusNamespace, pods: Self.prometheusPods)
         for service in spec.services {

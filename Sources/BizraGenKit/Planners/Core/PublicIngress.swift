@@ -1,7 +1,8 @@
 import BizraSpec
 
-/// The public Ingress of each cluster: `platform.domain` to the entry point, through an
-/// internet-facing Application Load Balancer of the AWS Load Balancer Controller.
+/// The public Ingress of each cluster: the public routes (by default `platform.domain` to
+/// Varnish or the first service), through an internet-facing Application Load Balancer of the
+/// AWS Load Balancer Controller; one rule per host, its paths in the order written.
 ///
 /// Where the platform spans regions, each cluster's Ingress is its region's weighted record:
 /// ExternalDNS (`--source=ingress`, one per cluster) publishes the host as a Route 53 alias to the
@@ -21,7 +22,7 @@ struct PublicIngress {
     static func weight(_ region: Regions.Region) -> Int { region.standby ? 0 : region.weight }
 
     let context: PlanContext
-    let entry: (service: String, port: String)
+    let backends: [(route: Route, service: String, port: String)]
 
     /// One Ingress per cluster.
     var objects: [KubernetesObject] {
@@ -31,11 +32,17 @@ struct PublicIngress {
 
     private func ingress(region: Regions.Region?, regions: Regions?) -> KubernetesObject {
         let platform = context.platform
-        let path: YAMLValue = [
-            "path": "/",
-            "pathType": "Prefix",
-            "backend": ["service": ["name": .string(entry.service), "port": ["name": .string(entry.port)]]],
-        ]
+        var hosts: [String] = []
+        var paths: [String: [YAMLValue]] = [:]
+        for backend in backends {
+            let host = backend.route.host ?? platform.domain
+            if paths[host] == nil { hosts.append(host) }
+            paths[host, default: []].append([
+                "path": .string(backend.route.path),
+                "pathType": "Prefix",
+                "backend": ["service": ["name": .string(backend.service), "port": ["name": .string(backend.port)]]],
+            ])
+        }
         var annotations = [
             "alb.ingress.kubernetes.io/scheme": "internet-facing",
             "alb.ingress.kubernetes.io/target-type": "ip",
@@ -61,8 +68,8 @@ struct PublicIngress {
             labels: labels, annotations: annotations,
             body: ["spec": [
                 "ingressClassName": .string(Self.ingressClassName),
-                "tls": [["hosts": [.string(platform.domain)]]],
-                "rules": [["host": .string(platform.domain), "http": ["paths": [path]]]],
+                "tls": [["hosts": .list(hosts.map(YAMLValue.string))]],
+                "rules": .list(hosts.map { ["host": .string($0), "http": ["paths": .list(paths[$0] ?? [])]] }),
             ]]
         )
     }

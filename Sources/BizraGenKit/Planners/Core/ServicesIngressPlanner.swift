@@ -10,19 +10,24 @@ public struct ServicesIngressPlanner: ManifestPlanner {
 
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         var objects = context.spec.services.filter { !$0.isWorker }.map { service($0, context) }
-        if let entry = Self.entryPoint(context.spec) {
-            objects += PublicIngress(context: context, entry: entry).objects
+        let backends = Self.routeBackends(context.spec)
+        if !backends.isEmpty {
+            objects += PublicIngress(context: context, backends: backends).objects
         }
         objects += NetworkPolicyPlan(context: context).objects()
         return objects
     }
 
-    /// Where the public Ingress sends `/`: the Varnish Service's `http` port when Varnish exists,
-    /// else the first service's `http` port (or its first port).
-    static func entryPoint(_ spec: Spec) -> (service: String, port: String)? {
-        if let varnish = spec.caching?.varnish { return (varnish.name, "http") }
-        guard let first = spec.services.first(where: { !$0.isWorker }), let port = first.port(named: "http") ?? first.ports.first else { return nil }
-        return (first.name, port.name)
+    /// The Service and port behind each public route, in route order: Varnish's `http` port, or the
+    /// service's port the route names, else its `http` port, else its first. Routes to nothing that
+    /// listens are left out (REF001 and REF002 refuse them).
+    static func routeBackends(_ spec: Spec) -> [(route: Route, service: String, port: String)] {
+        spec.publicRoutes.compactMap { route in
+            if let varnish = spec.caching?.varnish, varnish.name == route.service { return (route, varnish.name, route.port ?? "http") }
+            guard let service = spec.service(named: route.service),
+                  let port = route.port ?? (service.port(named: "http") ?? service.ports.first)?.name else { return nil }
+            return (route, service.name, port)
+        }
     }
 
     func service(_ service: Service, _ context: PlanContext) -> KubernetesObject {
