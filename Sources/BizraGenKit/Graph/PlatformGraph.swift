@@ -78,7 +78,7 @@ public struct PlatformGraph: Equatable, Sendable {
             for region in regions.list {
                 link(id(.dns, regions.dns.zone), to: resolveRegion(region.name, spec), "\(region.weight)%", dashed: region.standby)
             }
-            if let replication = regions.databaseReplication {
+            for replication in regions.databaseReplications {
                 for target in replication.targets {
                     link(resolve(replication.source, spec), to: resolveRegion(target, spec), "replica", dashed: true)
                 }

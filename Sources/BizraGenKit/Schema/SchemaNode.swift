@@ -24,6 +24,8 @@ public indirect enum SchemaNode: Sendable {
     case variants(description: String, discriminator: String, cases: [(value: String, node: SchemaNode)])
     /// A fixed value.
     case constant(description: String, value: Int)
+    /// One value of `item`'s shape, or a list of them (`replication.postgres`).
+    case oneOrList(description: String, item: SchemaNode)
 
     /// A key of an object.
     public struct Property: Sendable {
@@ -44,7 +46,7 @@ public indirect enum SchemaNode: Sendable {
         switch self {
         case let .object(text, _), let .map(text, _), let .list(text, _, _), let .text(text, _, _, _),
              let .integer(text, _, _), let .number(text, _, _), let .boolean(text), let .unit(text, _, _),
-             let .variants(text, _, _), let .constant(text, _):
+             let .variants(text, _, _), let .constant(text, _), let .oneOrList(text, _):
             text
         }
     }
@@ -58,7 +60,7 @@ public indirect enum SchemaNode: Sendable {
     public subscript(key: String) -> SchemaNode? {
         switch self {
         case let .object(_, properties): properties.first { $0.name == key }?.node
-        case let .list(_, items, _): items[key]
+        case let .list(_, items, _), let .oneOrList(_, items): items[key]
         default: nil
         }
     }
@@ -112,6 +114,8 @@ public indirect enum SchemaNode: Sendable {
             }
         case let .constant(_, value):
             schema["const"] = value
+        case let .oneOrList(_, item):
+            schema["oneOf"] = [item.json, ["type": "array", "items": item.json]]
         }
         schema["description"] = description
         return schema

@@ -152,16 +152,17 @@ extension SpecSchema {
                 .optional("context", text("The kubectl context and Argo CD cluster name of the region's cluster (default the region's name).")),
             ]), named: true)),
             .optional("replication", .object(description: "Replication.", properties: [
-                .optional("postgres", replication("replicas", "the database", extra: [
+                .optional("postgres", .oneOrList(description: "The replicas of a database, or a list of them, one per replicated database.",
+                                                 item: replication("replicas", "the database", extra: [
                     .optional("primaryHost", text("Host name of the primary reachable from the other regions (default <database>.<primary>.<dns zone>, published for an internal load balancer).")),
-                ])),
+                ]))),
                 .optional("redis", replication("secondaries", "the Redis cluster")),
             ])),
             .optional("backup", .object(description: "The disaster-recovery backup.", properties: [
                 .required("schedule", UnitPatterns.cron("When it runs; must keep sla.recovery.rpo")),
                 .required("bucket", text("Where backups go, e.g. s3://bizra-dr-backups.")),
                 .optional("replicateTo", .list(description: "Regions the bucket replicates to.", items: reference("A region"))),
-                .optional("include", textList("What is backed up (default kubernetes-resources).", allowed: Regions.Backup.knownIncludes)),
+                .optional("include", textList("What is backed up (default kubernetes-resources): kubernetes-resources, the name of a database (dumped, and its WALs archived) or of the Redis cluster (snapshotted); ground-truth-database means the replicated database, else the first, and redis-snapshots the Redis cluster.")),
             ])),
             .optional("monitoring", .object(description: "Where the regions' series meet.", properties: [
                 .optional("remoteWrite", text("The Prometheus remote-write URL of the primary region's monitoring; every other region's cluster forwards its series there (default: none forwarded).")),

@@ -62,6 +62,15 @@ public struct Declarations: Sendable {
         return Declarations(kind: "service, database, cache or external endpoint", entries: entries, listLocation: spec.source["services"])
     }
 
+    /// What a backup may include: its own words, the databases and the Redis cluster.
+    public static func backupIncludes(_ spec: Spec) -> Declarations {
+        var entries = Regions.Backup.knownIncludes.map { Entry(name: $0, location: nil) }
+        entries += spec.databases.map { Entry(name: $0.name, location: $0.source.node) }
+        if let redis = spec.caching?.redis { entries.append(Entry(name: redis.name, location: redis.source["name"])) }
+        return Declarations(kind: "backup content (\(Regions.Backup.knownIncludes.joined(separator: ", ")), a database or the Redis cluster)",
+                            entries: entries, listLocation: spec.regions?.backup?.source["include"])
+    }
+
     public static func databases(_ spec: Spec) -> Declarations {
         Declarations(kind: "database", entries: spec.databases.map { Entry(name: $0.name, location: $0.source.node) },
                      listLocation: spec.source["databases"])

@@ -4,7 +4,7 @@ import BizraSpec
 public struct UnresolvedReference: Rule {
     public static let identifier = "REF001"
     public static let severity = Severity.error
-    public static let summary = "a name that points at nothing: `target:`, `backend.service`, `dependsOn`, a route's `service`, `priorityClass`, `connection`, `source`, `primary`, workflow `steps`, `replicas`/`secondaries`/`replicateTo` regions"
+    public static let summary = "a name that points at nothing: `target:`, `backend.service`, `dependsOn`, a route's `service`, `priorityClass`, `connection`, `source`, `primary`, workflow `steps`, `replicas`/`secondaries`/`replicateTo` regions, a backup `include`"
     public static let explanation = """
         A spec refers to other things by name: the chaos target, the Varnish backend, what a service depends on, \
         its priority class, the Redis a trigger reads, what replication copies, the primary region, the workflow's \
@@ -83,11 +83,17 @@ public struct UnresolvedReference: Rule {
         if let regions = spec.regions {
             let declared = Declarations.regions(regions)
             resolve(regions.primary, in: declared, as: "primary region", at: regions.source["primary"])
-            if let replication = regions.databaseReplication {
+            for replication in regions.databaseReplications {
                 resolve(replication.source, in: Declarations.databases(spec), as: "replication.postgres source",
                         at: replication.sourceMap["source"])
                 for target in replication.targets {
                     resolve(target, in: declared, as: "replication.postgres replica", at: replication.sourceMap["replicas"])
+                }
+            }
+            if let backup = regions.backup {
+                let includable = Declarations.backupIncludes(spec)
+                for entry in backup.include {
+                    resolve(entry, in: includable, as: "backup include", at: backup.source["include"])
                 }
             }
             if let replication = regions.redisReplication {

@@ -21,7 +21,7 @@ public struct RegionListedTwice: Rule {
     public func check(_ spec: Spec) -> [Finding] {
         guard let regions = spec.regions else { return [] }
         var lists: [(String, [String], SourceLocation?)] = []
-        if let r = regions.databaseReplication { lists.append(("replication.postgres.replicas", r.targets, r.sourceMap["replicas"])) }
+        for r in regions.databaseReplications { lists.append(("replication.postgres.replicas", r.targets, r.sourceMap["replicas"])) }
         if let r = regions.redisReplication { lists.append(("replication.redis.secondaries", r.targets, r.sourceMap["secondaries"])) }
         if let b = regions.backup { lists.append(("backup.replicateTo", b.replicateTo, b.source["replicateTo"])) }
         var findings: [Finding] = []

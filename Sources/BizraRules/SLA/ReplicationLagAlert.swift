@@ -24,10 +24,9 @@ public struct ReplicationLagAlert: Rule {
         guard let regions = spec.regions else { return [] }
         var findings: [Finding] = []
         let lag = spec.sla.replicationLag
-        let replications: [(String, Regions.Replication?, Duration?, String)] = [
-            ("postgres", regions.databaseReplication, lag?.database, "database"),
-            ("redis", regions.redisReplication, lag?.redis, "redis"),
-        ]
+        let replications: [(String, Regions.Replication?, Duration?, String)] = regions.databaseReplications.map {
+            ("postgres", $0, lag?.database, "database")
+        } + [("redis", regions.redisReplication, lag?.redis, "redis")]
         for (key, replication, target, targetKey) in replications {
             guard let replication else { continue }
             let alert = replication.lagAlert

@@ -133,6 +133,14 @@ public struct Duplicate: LoadTimeRule {
             findings.append(finding("the \(item.kind) '\(item.name)' has the name of a \(earlier.kind): their Services, NetworkPolicies and monitors would share names; rename one",
                                     at: item.location, notes: [.init("the \(earlier.kind) '\(item.name)' is named here", at: earlier.location)]))
         }
+        var replicated: [String: SourceLocation?] = [:]
+        for replication in spec.regions?.databaseReplications ?? [] {
+            if let earlier = replicated[replication.source] {
+                findings.append(finding("replication.postgres lists \(replication.source) twice; give it one entry with every replica region",
+                                        at: replication.sourceMap["source"], notes: [.init("its first entry", at: earlier)]))
+            }
+            replicated[replication.source] = replicated[replication.source] ?? replication.sourceMap["source"]
+        }
         var routes: [String: Route] = [:]
         for route in spec.routes {
             let key = "\(route.host ?? spec.platform.domain)\(route.path)"

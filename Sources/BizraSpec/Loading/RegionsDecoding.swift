@@ -29,10 +29,15 @@ extension Decode {
             region.source = g.source
             return region
         })
-        var databaseReplication: Regions.Replication?
+        var databaseReplications: [Regions.Replication] = []
         var redisReplication: Regions.Replication?
         _ = r.optional("replication", object("regions.replication") { p -> Bool? in
-            databaseReplication = p.optional("postgres", replication("replication.postgres", targets: "replicas", primaryHost: true))
+            let postgres = replication("replication.postgres", targets: "replicas", primaryHost: true)
+            databaseReplications = p.optional("postgres", default: []) { node, context in
+                // One replicated database as a mapping, several as a list of them.
+                if case .sequence = node { return Decode.list(postgres)(node, context) }
+                return postgres(node, context).map { [$0] }
+            }
             redisReplication = p.optional("redis", replication("replication.redis", targets: "secondaries"))
             return true
         })
@@ -42,7 +47,7 @@ extension Decode {
             var backup = Regions.Backup(schedule: schedule, bucket: bucket,
                                         replicateTo: b.optional("replicateTo", default: [], Decode.list(Decode.string)),
                                         include: b.optional("include", default: ["kubernetes-resources"],
-                                                            Decode.list(oneOf(Regions.Backup.knownIncludes))))
+                                                            Decode.list(Decode.string)))
             backup.source = b.source
             return backup
         })
@@ -53,7 +58,8 @@ extension Decode {
         })
         guard let (primary, dns, list) = all(primary, dns, list) else { return nil }
         var regions = Regions(primary: primary, dns: dns, accelerator: accelerator, list: list,
-                              databaseReplication: databaseReplication, redisReplication: redisReplication, backup: backup)
+                              redisReplication: redisReplication, backup: backup)
+        regions.databaseReplications = databaseReplications
         regions.metricsRemoteWrite = remoteWrite
         regions.source = r.source
         return regions

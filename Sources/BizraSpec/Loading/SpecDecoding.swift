@@ -30,7 +30,7 @@ enum SpecDecoding {
         let regions = r.optional("regions", Decode.regions)
         let benchmarks = r.optional("benchmarks", Decode.benchmarks)
         let suppressions = r.optional("suppressions", default: [], Decode.items("suppression", named: false, Decode.suppression(in: node)))
-        if let replication = regions?.databaseReplication, !replication.targets.isEmpty,
+        if let replication = regions?.databaseReplications.first(where: { !$0.targets.isEmpty }),
            !services.contains(where: { $0.secrets != nil }) {
             // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
             context.report(Finding(rule: "SPEC003",

@@ -67,6 +67,7 @@ public struct Regions: Equatable, Sendable {
         public var replicateTo: [String]
         public var include: [String]
         public var source = SourceMap()
+        /// The words `include` knows besides the names of databases and of the Redis cluster.
         public static let knownIncludes = ["kubernetes-resources", "ground-truth-database", "redis-snapshots"]
         public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String]) {
             self.schedule = schedule
@@ -80,8 +81,16 @@ public struct Regions: Equatable, Sendable {
     public var dns: DNS
     public var accelerator: Bool
     public var list: [Region]
-    /// `replication.postgres`: the database's replicas.
-    public var databaseReplication: Replication?
+    /// `replication.postgres`: the replicas of each replicated database (one mapping or a list).
+    public var databaseReplications: [Replication]
+    /// The first of ``databaseReplications``; setting it replaces that one (or adds it).
+    public var databaseReplication: Replication? {
+        get { databaseReplications.first }
+        set {
+            if let newValue { databaseReplications = [newValue] + databaseReplications.dropFirst() }
+            else if !databaseReplications.isEmpty { databaseReplications.removeFirst() }
+        }
+    }
     /// `replication.redis`: the Redis secondaries.
     public var redisReplication: Replication?
     public var backup: Backup?
@@ -98,10 +107,12 @@ public struct Regions: Equatable, Sendable {
         self.dns = dns
         self.accelerator = accelerator
         self.list = list
-        self.databaseReplication = databaseReplication
+        self.databaseReplications = databaseReplication.map { [$0] } ?? []
         self.redisReplication = redisReplication
         self.backup = backup
     }
 
     public func region(named name: String) -> Region? { list.first { $0.name == name } }
+    /// The replication of the database of that name, when it has one.
+    public func databaseReplication(of database: String) -> Replication? { databaseReplications.first { $0.source == database } }
 }

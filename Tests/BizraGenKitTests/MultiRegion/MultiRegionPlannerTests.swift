@@ -160,7 +160,7 @@ struct MultiRegionPlannerTests {
 
     @Test func theGroundTruthDatabaseArchivesItsWALsForPointInTimeRecovery() throws {
         let context = PlanContext(spec: F.spec)
-        let database = try #require(DatabaseArchive.database(F.spec)?.database)
+        let database = try #require(F.spec.regions?.backup?.databases(in: F.spec).first)
         let primary = DatabaseCluster.cluster(database, context)
         #expect(F.value(primary, "spec.backup.barmanObjectStore.destinationPath") == "s3://bizra-dr-backups/bizra/production/archive",
                 "the DR bucket of the primary region, which the ACK Bucket creates")

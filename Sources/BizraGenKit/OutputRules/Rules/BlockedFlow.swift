@@ -188,11 +188,11 @@ public struct BlockedFlow: OutputRule {
             if account?.object.annotations[MissingCloudIdentity.roleAnnotation] == nil {
                 reach([pod], Actors.podIdentityAgent, 80, "its AWS credentials through EKS Pod Identity")
             }
-            if isBackup, let regions = spec.regions, let backup = regions.backup {
-                if backup.include.contains("ground-truth-database"), let database = DisasterRecoveryBackup.database(spec, regions: regions) {
+            if isBackup, let backup = spec.regions?.backup {
+                for database in backup.databases(in: spec) {
                     connect([pod], instances(of: database.name), DatabaseCluster.postgresPort, "dumping \(database.name)")
                 }
-                if backup.include.contains("redis-snapshots"), let redis = spec.caching?.redis {
+                if let redis = backup.redis(in: spec) {
                     connect([pod], pods(named: redis.name), 6379, "snapshotting \(redis.name)")
                 }
             }

@@ -12,7 +12,7 @@ enum DatabaseCluster {
     /// (``DatabaseArchive``) runs the `system` type, which has it (same README, "System Images"),
     /// in every cluster, as its replicas must run the primary's binaries.
     static func image(of database: Database, in spec: Spec) -> String {
-        let type = DatabaseArchive.database(spec)?.database.name == database.name ? "system" : "standard"
+        let type = DatabaseArchive.backup(archiving: database, in: spec) != nil ? "system" : "standard"
         return "\(imageRepository):\(database.version)-\(type)-trixie"
     }
     /// The label CloudNativePG puts on every instance pod of a cluster.
@@ -33,7 +33,7 @@ enum DatabaseCluster {
 
     /// The replication of `database` to other regions, when it has one.
     static func replication(of database: Database, in spec: Spec) -> Regions.Replication? {
-        guard let replication = spec.regions?.databaseReplication, replication.source == database.name,
+        guard let replication = spec.regions?.databaseReplication(of: database.name),
               !replication.targets.isEmpty else { return nil }
         return replication
     }

@@ -73,8 +73,8 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(database.name)-to-kube-apiserver", from: instances, to: .anywhere,
                                        ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
         }
-        if let replication = spec.regions?.databaseReplication, spec.database(named: replication.source) != nil,
-           !replication.targets.isEmpty, let primary = spec.regions?.primary {
+        for replication in spec.regions?.databaseReplications ?? [] where spec.database(named: replication.source) != nil && !replication.targets.isEmpty {
+            guard let primary = spec.regions?.primary else { break }
             // Replicas in other regions stream from the primary through its internal load balancer.
             let instances = databasePods(replication.source)
             let port = [NetworkAllow.Port.tcp(DatabaseCluster.postgresPort)]
@@ -83,21 +83,21 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(replication.source)-to-primary", from: instances, to: .privateNetworks,
                                        ports: port, placement: .clusters(Set(replication.targets))))
         }
-        if let regions = spec.regions, let backup = regions.backup {
+        if let backup = spec.regions?.backup {
             // The DR backup's dumps: its own egress policy lets it out, these let it in.
             let job = pods(DisasterRecoveryBackup.name(context))
             let primary = Placement.only(context.primaryCluster)
-            if backup.include.contains("ground-truth-database"), let database = DisasterRecoveryBackup.database(spec, regions: regions) {
+            let dumped = backup.databases(in: spec)
+            for database in dumped {
                 allows.append(NetworkAllow(name: "allow-dr-backup-to-\(database.name)", from: job, to: databasePods(database.name),
                                            ports: [.tcp(DatabaseCluster.postgresPort)], placement: primary))
             }
-            if let archived = DatabaseArchive.database(spec)?.database,
-               context.cloudIdentity(serviceAccount: archived.name).isEmpty {
+            for archived in dumped where context.cloudIdentity(serviceAccount: archived.name).isEmpty {
                 // The instances archive their WALs with the credentials of their Pod Identity association.
                 allows.append(NetworkAllow(name: "allow-\(archived.name)-to-pod-identity-agent", from: databasePods(archived.name),
                                            to: .addresses(["169.254.170.23/32"]), ports: [.tcp(80)], placement: primary))
             }
-            if backup.include.contains("redis-snapshots"), let redis = spec.caching?.redis {
+            if let redis = backup.redis(in: spec) {
                 allows.append(NetworkAllow(name: "allow-dr-backup-to-\(redis.name)", from: job, to: pods(redis.name),
                                            ports: [.tcp(RedisClusterPlan.clientPort)], placement: primary))
             }

@@ -1,7 +1,7 @@
 import BizraSpec
 
-/// Continuous archiving of the ground-truth database (`regions.backup.include:
-/// ground-truth-database`), for point-in-time recovery: CloudNativePG ships every WAL segment of
+/// Continuous archiving of every database the DR backup includes (`regions.backup.include`: its
+/// name, or `ground-truth-database`), for point-in-time recovery: CloudNativePG ships every WAL segment of
 /// the primary's Cluster to the DR bucket with Barman Cloud (`spec.backup.barmanObjectStore`),
 /// and a daily CronJob asks it for a base backup (a `Backup` object), which the WALs replay from.
 ///
@@ -21,11 +21,10 @@ enum DatabaseArchive {
     /// The component label of the base-backup job, by which the flow check knows it.
     static let component = "database-backup"
 
-    /// The database archived, when the DR backup includes the ground-truth database.
-    static func database(_ spec: Spec) -> (database: Database, backup: Regions.Backup)? {
-        guard let regions = spec.regions, let backup = regions.backup, backup.include.contains("ground-truth-database"),
-              let database = DisasterRecoveryBackup.database(spec, regions: regions) else { return nil }
-        return (database, backup)
+    /// Whether `database` is archived: the DR backup includes it.
+    static func backup(archiving database: Database, in spec: Spec) -> Regions.Backup? {
+        guard let backup = spec.regions?.backup, backup.databases(in: spec).contains(where: { $0.name == database.name }) else { return nil }
+        return backup
     }
 
     /// Where the archive is: the DR bucket of the primary region, under the platform and environment
@@ -36,11 +35,11 @@ enum DatabaseArchive {
 
     /// The primary Cluster's fields for archiving `database`, or none when it is not archived.
     static func clusterFields(_ database: Database, _ context: PlanContext) -> [(key: String, value: YAMLValue)] {
-        guard let archived = Self.database(context.spec), archived.database.name == database.name else { return [] }
+        guard let backup = Self.backup(archiving: database, in: context.spec) else { return [] }
         var fields: [(key: String, value: YAMLValue)] = [("backup", [
             "retentionPolicy": .string(retention),
             "barmanObjectStore": [
-                "destinationPath": .string(destination(archived.backup, context)),
+                "destinationPath": .string(destination(backup, context)),
                 "s3Credentials": ["inheritFromIAMRole": true],
                 "wal": ["compression": "gzip"],
                 "data": ["compression": "gzip"],
@@ -92,9 +91,12 @@ enum DatabaseArchive {
     }
 
     /// The daily base-backup CronJob, its ServiceAccount and RBAC (Backups only), and its egress
-    /// (the API server), in the primary region's cluster; none when nothing is archived.
+    /// (the API server), in the primary region's cluster, for each archived database.
     static func objects(_ context: PlanContext) -> [KubernetesObject] {
-        guard let database = database(context.spec)?.database else { return [] }
+        (context.spec.regions?.backup?.databases(in: context.spec) ?? []).flatMap { objects(database: $0, context) }
+    }
+
+    static func objects(database: Database, _ context: PlanContext) -> [KubernetesObject] {
         let name = baseBackupName(database)
         let namespace = context.namespace
         let labels = context.labels(component: component, name: name)

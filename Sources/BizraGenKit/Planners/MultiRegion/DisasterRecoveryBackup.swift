@@ -70,9 +70,9 @@ struct DisasterRecoveryBackup {
         var initContainers: [YAMLValue] = []
         var egress: [YAMLValue] = [EgressPolicy.https, EgressPolicy.kubernetesAPI]
         var needsResourceReader = false
-        for item in backup.include {
-            switch item {
-            case "kubernetes-resources":
+        for (item, content) in backup.items(in: context.spec) {
+            switch content {
+            case .resources:
                 needsResourceReader = true
                 // kubectl's binary (BackupJob.kubectlVolume) in the AWS CLI's image, whose shell writes the export.
                 initContainers.append(Self.dumper(
@@ -80,8 +80,7 @@ struct DisasterRecoveryBackup {
                     script: "\(Self.kubectlMount)/bin/kubectl get \(Self.resourceKinds.joined(separator: ",")) --namespace \(namespace) --output yaml > \(Self.scratch)/\(item).yaml",
                     env: [BatchContainer.env("HOME", "/tmp")],
                     mounts: [scratchMount, tmpMount, ["name": "kubectl", "mountPath": .string(Self.kubectlMount), "readOnly": true]]))
-            case "ground-truth-database":
-                guard let database = Self.database(context.spec, regions: regions) else { continue }
+            case let .database(database):
                 egress.append(EgressPolicy.pods(["cnpg.io/cluster": database.name], port: 5432))
                 initContainers.append(Self.dumper(
                     name: item, image: "\(Self.postgresImage):\(database.version)",
@@ -93,16 +92,13 @@ struct DisasterRecoveryBackup {
                         BatchContainer.secretEnv("PGPASSWORD", secret: DatabaseCredentials.appSecret(database, in: context.spec), key: "password"),
                     ],
                     mounts: [scratchMount, tmpMount]))
-            case "redis-snapshots":
-                guard let redis = context.spec.caching?.redis else { continue }
+            case let .redis(redis):
                 egress.append(EgressPolicy.pods(context.selector(name: redis.name), port: 6379))
                 initContainers.append(Self.dumper(
                     name: item, image: Self.redisImage,
                     script: "redis-cli -h \(redis.name) --rdb \(Self.scratch)/\(item).rdb",
                     env: [BatchContainer.secretEnv("REDISCLI_AUTH", secret: redis.name, key: "password", optional: true)],
                     mounts: [scratchMount, tmpMount]))
-            default:
-                continue
             }
         }
         let upload = BatchContainer.script(
@@ -168,11 +164,6 @@ struct DisasterRecoveryBackup {
     /// `kubectl get`'s argument: each resource qualified by its group (`scaledobjects.keda.sh`).
     static var resourceKinds: [String] {
         exportedResources.flatMap { group in group.resources.map { group.apiGroup.isEmpty ? $0 : "\($0).\(group.apiGroup)" } }
-    }
-
-    /// The ground-truth database: the replicated one, else the first.
-    static func database(_ spec: Spec, regions: Regions) -> Database? {
-        regions.databaseReplication.flatMap { spec.database(named: $0.source) } ?? spec.databases.first
     }
 
     /// A hardened init container writing one dump into the scratch volume.

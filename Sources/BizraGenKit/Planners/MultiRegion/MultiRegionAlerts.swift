@@ -49,8 +49,14 @@ struct MultiRegionAlerts {
                                             body: ["spec": ["groups": [["name": "multi-region", "rules": .list(regional)]]]],
                                             placement: .only(context.primaryCluster)))
         }
-        if let database = regions.databaseReplication, !database.targets.isEmpty {
-            let lag = "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})"
+        // Each replica region gets the alerts of the databases replicated to it; regions with the
+        // same databases share one object.
+        var rulesByRegion: [String: [YAMLValue]] = [:]
+        var regionOrder: [String] = []
+        for database in regions.databaseReplications where !database.targets.isEmpty {
+            // With one database, every lag series in the namespace is its; with more, its instances' pods.
+            let pods = context.spec.databases.count > 1 ? ",pod=~\"\(database.source)-[0-9]+\"" : ""
+            let lag = "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"\(pods)})"
             var replication: [YAMLValue] = []
             if let target = sla.replicationLag?.database {
                 replication.append(Self.alert("DatabaseReplicationLagAboveSLA", expr: "\(lag) > \(NumberText.decimal(target.seconds))",
@@ -62,11 +68,21 @@ struct MultiRegionAlerts {
                                           for: "2m", severity: "critical",
                                           summary: "\(database.source) replication lag above \(database.lagAlert)",
                                           description: "The replica of \(database.source) in this region lags more than \(database.lagAlert)."))
+            for target in database.targets {
+                if rulesByRegion[target] == nil { regionOrder.append(target) }
+                rulesByRegion[target, default: []] += replication
+            }
+        }
+        var placed: Set<String> = []
+        for region in regionOrder where !placed.contains(region) {
+            let rules = rulesByRegion[region] ?? []
+            let sharing = regionOrder.filter { rulesByRegion[$0] == rules }
+            placed.formUnion(sharing)
             let name = "\(context.platform.name)-replication"
             objects.append(KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
                                             namespace: ns, labels: context.labels(component: "multi-region", name: name),
-                                            body: ["spec": ["groups": [["name": "replication", "rules": .list(replication)]]]],
-                                            placement: .clusters(Set(database.targets))))
+                                            body: ["spec": ["groups": [["name": "replication", "rules": .list(rules)]]]],
+                                            placement: .clusters(Set(sharing))))
         }
         self.objects = objects
     }

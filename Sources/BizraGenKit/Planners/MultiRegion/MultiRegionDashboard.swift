@@ -53,8 +53,10 @@ struct MultiRegionDashboard {
                                    legendFormat: "{{region}}")]),
         ]
         var lagTargets: [Target] = []
-        if let replication = regions.databaseReplication {
-            lagTargets.append(Target(refId: "A", expr: "max by (region) (cnpg_pg_replication_lag{namespace=\"\(ns)\"})",
+        for (index, replication) in regions.databaseReplications.enumerated() {
+            let pods = context.spec.databases.count > 1 ? ",pod=~\"\(replication.source)-[0-9]+\"" : ""
+            lagTargets.append(Target(refId: String(UnicodeScalar(UInt8(65 + index % 26))),
+                                     expr: "max by (region) (cnpg_pg_replication_lag{namespace=\"\(ns)\"\(pods)})",
                                      legendFormat: "\(replication.source) {{region}}"))
         }
         if !lagTargets.isEmpty {
