@@ -45,18 +45,19 @@ struct SLACheck {
 
             # Fails when the query $2 of the target $1 has no value, or one above the maximum $3.
             check_at_most() {
-              value=$(query_value "$2")
+              target=$1 query=$2 maximum=$3
+              value=$(query_value "$query")
               case "$value" in
                 '' | NaN)
-                  echo "no value of $1 for $2" >&2
+                  echo "no value of ${target} for ${query}" >&2
                   exit 1
                   ;;
               esac
-              if awk -v value="$value" -v maximum="$3" 'BEGIN { exit !(value + 0 > maximum + 0) }'; then
-                echo "$1 ${value} is above ${maximum}" >&2
+              if awk -v value="$value" -v maximum="$maximum" 'BEGIN { exit !(value + 0 > maximum + 0) }'; then
+                echo "${target} ${value} is above ${maximum}" >&2
                 exit 1
               fi
-              echo "$1 ${value} meets ${maximum}"
+              echo "${target} ${value} meets ${maximum}"
             }
 
 
