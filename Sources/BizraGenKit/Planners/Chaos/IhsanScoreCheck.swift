@@ -1,4 +1,3 @@
-import BizraRules
 import BizraSpec
 
 /// The chaos verification of a platform whose SLA has an ihsan score: the namespace's average score

@@ -1,4 +1,3 @@
-import BizraRules
 import BizraSpec
 
 /// The chaos verification of a platform whose SLA has no ihsan score: the SLA's p95 latency and
