@@ -58,6 +58,13 @@ def variant_tree(tmp_path_factory) -> Tree:
     return Tree("variant", build(spec_dir, tmp_path_factory.mktemp("variant")), spec_dir)
 
 
+@pytest.fixture(scope="session")
+def ledger_tree(tmp_path_factory) -> Tree:
+    """A fresh build of tests/fixtures/ledger: one region, chaos verified against the SLA (no ihsan score)."""
+    spec_dir = REPO / "tests" / "fixtures" / "ledger"
+    return Tree("ledger", build(spec_dir, tmp_path_factory.mktemp("ledger")), spec_dir)
+
+
 @pytest.fixture(scope="session", params=["reference", "variant"])
 def tree(request) -> Tree:
     """Each output tree in turn."""

@@ -63,15 +63,28 @@ def test_deploy_script(tree):
     assert result.returncode == 0, f"{tree}:\n{result.describe()}"
 
 
-def test_shell_scripts_inside_manifests(tree, tmp_path):
-    bad = []
-    count = 0
+def shellcheck_embedded(tree, tmp_path):
+    """(where, findings) of each shell script inside the manifests of `tree`'s clusters."""
+    checked = []
     for cluster in tree.clusters():
         for where, shell, script in embedded_scripts(cluster):
-            path = tmp_path / f"script-{count}.sh"
-            count += 1
+            path = tmp_path / f"script-{len(checked)}.sh"
             path.write_text(script if script.startswith("#!") else f"#!/bin/{shell}\n{script}\n")
             result = shellcheck(path)
-            if result.returncode != 0:
-                bad.append(f"{cluster.name}: {where}:\n{result.output}")
-    assert not bad, f"{tree}: shellcheck findings in {len(bad)} of {count} embedded scripts:\n" + "\n".join(bad)
+            checked.append((f"{cluster.name}: {where}", result.output if result.returncode != 0 else None))
+    return checked
+
+
+def test_shell_scripts_inside_manifests(tree, tmp_path):
+    checked = shellcheck_embedded(tree, tmp_path)
+    bad = [f"{where}:\n{output}" for where, output in checked if output is not None]
+    assert not bad, f"{tree}: shellcheck findings in {len(bad)} of {len(checked)} embedded scripts:\n" + "\n".join(bad)
+
+
+def test_sla_verification_of_a_platform_without_an_ihsan_score(ledger_tree, tmp_path):
+    """Without sla.ihsanScore the chaos verification (workflow Task and Job) checks the SLA: shellcheck-clean too."""
+    checked = shellcheck_embedded(ledger_tree, tmp_path)
+    verifications = [(where, output) for where, output in checked if where.endswith("/verify-sla")]
+    assert len(verifications) == 2, f"{ledger_tree}: expected the Schedule's Task and the Job to run verify-sla: {[w for w, _ in checked]}"
+    bad = [f"{where}:\n{output}" for where, output in checked if output is not None]
+    assert not bad, f"{ledger_tree}: shellcheck findings:\n" + "\n".join(bad)

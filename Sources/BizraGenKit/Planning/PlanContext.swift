@@ -57,8 +57,23 @@ public struct PlanContext: Sendable {
         labels["app.kubernetes.io/part-of"] = labels["app.kubernetes.io/part-of"] ?? spec.platform.name
         labels["app.kubernetes.io/component"] = component
         labels["app.kubernetes.io/name"] = Self.labelValue(name ?? component)
-        labels["bizra.ai/environment"] = spec.platform.environment
+        labels["\(labelDomain)/environment"] = spec.platform.environment
         return labels
+    }
+
+    /// The prefix of the platform's own label keys (`<labelDomain>/environment`): see ``labelDomain(host:zone:)``.
+    public var labelDomain: String { Self.labelDomain(host: spec.platform.domain, zone: spec.regions?.dns.zone) }
+
+    /// The organisation's domain, which Kubernetes asks label-key prefixes to be: the DNS zone the
+    /// platform's records live in (`regions.dns.zone`) when the spec has one; else the platform's
+    /// public host without its leftmost label when it has three or more (`api.bizra.ai` → `bizra.ai`,
+    /// `shop.example.com` → `example.com`), or the host itself (`example.com`).
+    public static func labelDomain(host: String, zone: String?) -> String {
+        func labels(_ name: String) -> [Substring] { name.lowercased().split(separator: ".") }
+        if let zone, !labels(zone).isEmpty { return labels(zone).joined(separator: ".") }
+        var parts = labels(host)
+        if parts.count >= 3 { parts.removeFirst() }
+        return parts.joined(separator: ".")
     }
 
     /// The annotations that give a ServiceAccount its AWS identity: the IRSA role of

@@ -92,8 +92,8 @@ extension SpecSchema {
         .optional("workflow", .object(description: "The experiments in order, then a verification.", properties: [
             .required("name", UnitPatterns.name("The workflow's name")),
             .required("steps", .list(description: "Experiment names, in order.", items: reference("An experiment"))),
-            .optional("verify", .object(description: "The check after the run.", properties: [
-                .optional("ihsanScoreMin", .number(description: "Lowest ihsan score (default sla.ihsanScore.duringChaos).")),
+            .optional("verify", .object(description: "The check after the run: the ihsan score with sla.ihsanScore, else the SLA's p95 latency and error rate.", properties: [
+                .optional("ihsanScoreMin", .number(description: "Lowest ihsan score (default sla.ihsanScore.duringChaos); only with sla.ihsanScore.")),
             ])),
         ])),
         .optional("regions", .list(description: "Regions whose clusters run the experiments (default: the canary regions, or the primary region when none is a canary).",

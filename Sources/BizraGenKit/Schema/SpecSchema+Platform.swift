@@ -45,10 +45,11 @@ extension SpecSchema {
                 .required("peak", UnitPatterns.rate("Peak rate")),
                 .required("sustained", UnitPatterns.rate("Sustained rate")),
             ])),
-            .required("ihsanScore", .object(description: "The ihsan compliance score.", properties: [
+            .optional("ihsanScore", .object(description: "The reference platform's compliance score; omit it when your platform has none (its alert, panels and chaos check are then not derived, and the chaos verification checks the latency and error-rate targets).", properties: [
                 .required("min", .number(description: "Lowest acceptable score.")),
                 .optional("duringChaos", .number(description: "Lowest score during chaos experiments (default: min).")),
                 .optional("maxRegionalVariance", .number(description: "Largest spread between regions (default 10).")),
+                .optional("metric", text("The gauge a service exports the score as (default \(SLA.IhsanScore.defaultMetric)).")),
             ])),
             .optional("cache", .object(description: "Cache targets.", properties: [
                 .required("latency", UnitPatterns.duration("Cache latency")),

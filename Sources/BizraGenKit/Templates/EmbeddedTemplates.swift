@@ -250,7 +250,9 @@ enum EmbeddedTemplates {
                 set resp.http.X-Cache = "MISS";
             }
             set resp.http.X-Cache-Hits = obj.hits;
-            # {{{ihsanHeader}}} comes from the backend and is passed through untouched.
+        {{#hasExpectHeader}}
+            # {{{expectHeader}}} comes from the backend and is passed through untouched.
+        {{/hasExpectHeader}}
         }
 
         """#,

@@ -16,11 +16,12 @@ extension Decode {
             value.source = t.source
             return value
         })
-        let ihsan = r.required("ihsanScore", object("sla.ihsanScore") { i -> SLA.IhsanScore? in
+        let ihsan = r.optional("ihsanScore", object("sla.ihsanScore") { i -> SLA.IhsanScore? in
             guard let min = i.required("min", Decode.double) else { return nil }
             let duringChaos = i.optional("duringChaos", default: min, Decode.double)
             let variance = i.optional("maxRegionalVariance", default: 10, Decode.double)
-            var value = SLA.IhsanScore(min: min, duringChaos: duringChaos, maxRegionalVariance: variance)
+            let metric = i.optional("metric", default: SLA.IhsanScore.defaultMetric, Decode.string)
+            var value = SLA.IhsanScore(min: min, duringChaos: duringChaos, maxRegionalVariance: variance, metric: metric)
             value.source = i.source
             return value
         })
@@ -52,7 +53,7 @@ extension Decode {
         let scaleOut = r.optional("autoscaling", object("sla.autoscaling") { a -> Duration? in
             a.required("scaleOutTime", Decode.unit)
         })
-        guard let (latency, errorRate, throughput, ihsan) = all(latency, errorRate, throughput, ihsan) else { return nil }
+        guard let (latency, errorRate, throughput) = all(latency, errorRate, throughput) else { return nil }
         var sla = SLA(latency: latency, errorRate: errorRate, throughput: throughput, ihsanScore: ihsan,
                       cache: cache, databaseQueryLatency: database, crossRegionLatency: crossRegion,
                       replicationLag: lag, recovery: recovery, scaleOutTime: scaleOut)

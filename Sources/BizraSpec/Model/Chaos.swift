@@ -4,7 +4,7 @@ public struct Chaos: Equatable, Sendable {
         public var name: String
         /// Experiment names, in order.
         public var steps: [String]
-        /// Defaults to `sla.ihsanScore.duringChaos`.
+        /// Defaults to `sla.ihsanScore.duringChaos`; only with `sla.ihsanScore` (SLA012).
         public var verifyIhsanScoreMin: Double?
         public var source = SourceMap()
         public init(name: String, steps: [String], verifyIhsanScoreMin: Double? = nil) {

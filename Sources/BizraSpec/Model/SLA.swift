@@ -22,15 +22,23 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// The reference platform's compliance score: a gauge a service exports, with its targets.
+    /// Everything derived from it (its alert, panels, chaos check) exists only when the SLA has one.
     public struct IhsanScore: Equatable, Sendable {
+        /// The gauge's name when `metric` is not given.
+        public static let defaultMetric = "ahsan_compliance_score"
+
         public var min: Double
         public var duringChaos: Double
         public var maxRegionalVariance: Double
+        /// The gauge that carries the score.
+        public var metric: String
         public var source = SourceMap()
-        public init(min: Double, duringChaos: Double, maxRegionalVariance: Double) {
+        public init(min: Double, duringChaos: Double, maxRegionalVariance: Double, metric: String = defaultMetric) {
             self.min = min
             self.duringChaos = duringChaos
             self.maxRegionalVariance = maxRegionalVariance
+            self.metric = metric
         }
     }
 
@@ -67,7 +75,8 @@ public struct SLA: Equatable, Sendable {
     public var latency: Latency
     public var errorRate: Percent
     public var throughput: Throughput
-    public var ihsanScore: IhsanScore
+    /// Optional: a platform without a compliance score has none of what derives from it.
+    public var ihsanScore: IhsanScore?
     public var cache: Cache?
     /// `database.queryLatency`.
     public var databaseQueryLatency: Duration?
@@ -78,7 +87,7 @@ public struct SLA: Equatable, Sendable {
     public var scaleOutTime: Duration?
     public var source = SourceMap()
 
-    public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore,
+    public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore? = nil,
                 cache: Cache? = nil, databaseQueryLatency: Duration? = nil, crossRegionLatency: Duration? = nil,
                 replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil) {
         self.latency = latency

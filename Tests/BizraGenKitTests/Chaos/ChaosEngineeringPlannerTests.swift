@@ -95,7 +95,7 @@ struct ChaosEngineeringPlannerTests {
     @Test func verificationThresholdDefaultsToTheSLADuringChaos() throws {
         var spec = F.spec
         spec.chaos?.workflow?.verifyIhsanScoreMin = nil
-        spec.sla.ihsanScore.duringChaos = 91.5
+        spec.sla.ihsanScore?.duringChaos = 91.5
         let job = F.find(ChaosEngineeringPlanner().objects(for: PlanContext(spec: spec)), "Job", "resilience-test-verify")
         let script = try #require(F.value(job, "spec.template.spec.containers.0.command.2")?.stringValue)
         #expect(script.contains("IHSAN_SCORE_MIN:-91.5}"))

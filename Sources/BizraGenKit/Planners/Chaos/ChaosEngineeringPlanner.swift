@@ -25,9 +25,9 @@ public struct ChaosEngineeringPlanner: ManifestPlanner {
                                     annotations: pause,
                                     body: ["spec": .map(plan.spec)])
         }
+        let verification = ChaosVerification(context: context, chaos: chaos)
         if let workflow = chaos.workflow {
             let labels = context.labels(component: "chaos-engineering", name: workflow.name)
-            let verification = IhsanVerification(context: context, chaos: chaos)
             let workflowSpec = ResilienceWorkflow(workflow, chaos: chaos, verification: verification, context: context).spec
             if !chaos.paused {
                 objects.append(KubernetesObject(apiVersion: Self.apiVersion, kind: "Workflow", name: workflow.name,
@@ -46,7 +46,7 @@ public struct ChaosEngineeringPlanner: ManifestPlanner {
                                             body: ["spec": .map(schedule)]))
             objects += VerificationJob(workflow: workflow, chaos: chaos, verification: verification, context: context).objects
         }
-        objects.append(ChaosAlerts(chaos: chaos, context: context).rule)
+        objects.append(ChaosAlerts(chaos: chaos, verification: verification, context: context).rule)
         return objects.map { $0.placed(in: context.chaosClusters) }
     }
 }

@@ -1,13 +1,13 @@
 import BizraSpec
 
 /// The Chaos Mesh Workflow spec: a Serial entry that runs the steps in order, each a template of
-/// its experiment's kind with `deadline` = its duration, then the ihsan verification Task.
+/// its experiment's kind with `deadline` = its duration, then the verification Task (``ChaosVerification``).
 struct ResilienceWorkflow {
     let spec: YAMLMap
 
-    init(_ workflow: Chaos.Workflow, chaos: Chaos, verification: IhsanVerification, context: PlanContext) {
+    init(_ workflow: Chaos.Workflow, chaos: Chaos, verification: ChaosVerification, context: PlanContext) {
         let steps = workflow.steps.compactMap(chaos.experiment(named:))
-        let verifyName = IhsanVerification.containerName
+        let verifyName = verification.containerName
         var templates: [YAMLValue] = [[
             "name": .string(workflow.name),
             "templateType": "Serial",

@@ -10,7 +10,7 @@ struct VerificationJob {
 
     let objects: [KubernetesObject]
 
-    init(workflow: Chaos.Workflow, chaos: Chaos, verification: IhsanVerification, context: PlanContext) {
+    init(workflow: Chaos.Workflow, chaos: Chaos, verification: ChaosVerification, context: PlanContext) {
         let name = "\(workflow.name)-verify"
         let labels = context.labels(component: "chaos-verification", name: name)
         let serviceAccount = KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: name,

@@ -19,7 +19,8 @@ struct GrafanaDashboard {
     var tags: [String]
     var panels: [Panel]
 
-    /// The dashboard `name` of the platform: the SLA panels whose metrics a service declares.
+    /// The dashboard `name` of the platform: the SLA panels whose metrics a service declares (the
+    /// ihsan score's only when the SLA has one).
     static func sla(name: String, spec: Spec) -> GrafanaDashboard {
         let namespace = spec.platform.namespace
         let sla = spec.sla
@@ -33,24 +34,23 @@ struct GrafanaDashboard {
                 thresholds: [(sla.latency.p95.seconds, "orange"), (sla.latency.p99.seconds, "red")]))
         }
         if SLAMetrics.declared(SLAAlerts.requestsTotal, .counter, in: spec) != nil {
-            let total = "sum(rate(\(SLAAlerts.requestsTotal){namespace=\"\(namespace)\"}[\(SLAAlerts.rateWindow)]))"
+            let total = SLAAlerts.requestRateQuery(namespace: namespace)
             panels.append(Panel(
                 title: "Throughput (SLA sustained \(sla.throughput.sustained), peak \(sla.throughput.peak))", unit: "reqps",
                 queries: [(total, "requests/s")],
                 thresholds: [(sla.throughput.sustained.perSecond, "orange"), (sla.throughput.peak.perSecond, "red")]))
             if let status = SLAMetrics.statusLabel(in: spec) {
-                let errors = "sum(rate(\(SLAAlerts.requestsTotal){namespace=\"\(namespace)\",\(status)=~\"5..\"}[\(SLAAlerts.rateWindow)]))"
                 panels.append(Panel(
                     title: "Error rate (SLA \(sla.errorRate))", unit: "percentunit",
-                    queries: [("\(errors) / \(total)", "5xx share")],
+                    queries: [(SLAAlerts.errorRateQuery(statusLabel: status, namespace: namespace), "5xx share")],
                     thresholds: [(sla.errorRate.fraction, "red")]))
             }
         }
-        if SLAMetrics.declared(SLAAlerts.ihsanScore, .gauge, in: spec) != nil {
+        if let score = sla.ihsanScore, let gauge = SLAMetrics.ihsanScore(in: spec) {
             panels.append(Panel(
-                title: "Ihsan score (SLA min \(NumberText.decimal(sla.ihsanScore.min)))", unit: "none",
-                queries: [("avg(\(SLAAlerts.ihsanScore){namespace=\"\(namespace)\"})", "ihsan score")],
-                thresholds: [(sla.ihsanScore.min, "green")], baseColor: "red"))
+                title: "Ihsan score (SLA min \(NumberText.decimal(score.min)))", unit: "none",
+                queries: [(SLAAlerts.ihsanScoreQuery(metric: gauge.name, namespace: namespace), "ihsan score")],
+                thresholds: [(score.min, "green")], baseColor: "red"))
         }
         let title = name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         return GrafanaDashboard(name: name, title: "\(spec.platform.name) \(title)",

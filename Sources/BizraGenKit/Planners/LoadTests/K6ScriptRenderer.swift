@@ -25,7 +25,7 @@ public struct K6ScriptRenderer: ArtifactRenderer {
         return files
     }
 
-    /// The header name as k6 keys `response.headers` (Go's canonical form): `x-ihsan-score` is `X-Ihsan-Score`.
+    /// The header name as k6 keys `response.headers` (Go's canonical form): `x-request-id` is `X-Request-Id`.
     public static func canonicalHeader(_ name: String) -> String {
         name.split(separator: "-", omittingEmptySubsequences: false)
             .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }

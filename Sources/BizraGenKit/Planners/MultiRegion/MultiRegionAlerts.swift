@@ -1,8 +1,9 @@
+import BizraRules
 import BizraSpec
 
 /// The multi-region alerts, each where its series are:
 /// - `<platform>-multi-region`, in the primary region's cluster, where the regions' series meet:
-///   regional ihsan divergence and each region's share of requests against its weight. Every
+///   regional ihsan divergence (when the SLA has an ihsan score) and each region's share of requests against its weight. Every
 ///   cluster's monitors label their series with the cluster's region (``MonitoringPlanner``), and
 ///   the other clusters forward them there (``RegionMetricsForwarder``); without
 ///   `regions.monitoring.remoteWrite` the primary sees its own series only, so these alerts,
@@ -22,15 +23,17 @@ struct MultiRegionAlerts {
     init(regions: Regions, context: PlanContext) {
         let sla = context.spec.sla
         let ns = context.namespace
-        let score = "avg by (region) (ahsan_compliance_score{namespace=\"\(ns)\"})"
         let requests = "sum(rate(http_requests_total{namespace=\"\(ns)\"}[5m]))"
-        var regional: [YAMLValue] = [
-            Self.alert("RegionalIhsanDivergence",
-                       expr: "max(\(score)) - min(\(score)) > \(NumberText.decimal(sla.ihsanScore.maxRegionalVariance))",
-                       for: "10m", severity: "warning",
-                       summary: "Ihsan scores diverge across regions",
-                       description: "The gap between the best and worst regional ihsan score exceeds \(NumberText.decimal(sla.ihsanScore.maxRegionalVariance))."),
-        ]
+        var regional: [YAMLValue] = []
+        if let ihsan = sla.ihsanScore, let gauge = SLAMetrics.ihsanScore(in: context.spec) {
+            let score = SLAAlerts.ihsanScoreQuery(metric: gauge.name, namespace: ns, by: "region")
+            let variance = NumberText.decimal(ihsan.maxRegionalVariance)
+            regional.append(Self.alert("RegionalIhsanDivergence",
+                                       expr: "max(\(score)) - min(\(score)) > \(variance)",
+                                       for: "10m", severity: "warning",
+                                       summary: "Ihsan scores diverge across regions",
+                                       description: "The gap between the best and worst regional ihsan score exceeds \(variance)."))
+        }
         for region in regions.list {
             let weight = PublicIngress.weight(region)
             let share = "100 * sum(rate(http_requests_total{namespace=\"\(ns)\",region=\"\(region.name)\"}[5m])) / \(requests)"

@@ -1,14 +1,15 @@
+import BizraRules
 import BizraSpec
 
 /// The multi-region Grafana dashboard, as a ConfigMap the Grafana sidecar loads (label
-/// `grafana_dashboard: "1"`): request rate, ihsan score and replication lag per region, with the
-/// SLA targets as thresholds.
+/// `grafana_dashboard: "1"`): request rate, ihsan score (when the SLA has one) and replication lag
+/// per region, with the SLA targets as thresholds. Each row of panels fills the grid's 24 columns.
 struct MultiRegionDashboard {
     /// One time series panel: where it sits, its unit and threshold, its queries.
     struct Panel {
-        var id: Int
+        var id = 0
         var title: String
-        var gridPos: (h: Int, w: Int, x: Int, y: Int)
+        var gridPos = (h: 8, w: 24, x: 0, y: 0)
         var fieldConfig: DashboardJSON
         var targets: [Target]
 
@@ -42,16 +43,19 @@ struct MultiRegionDashboard {
         let sla = context.spec.sla
         let ns = context.namespace
         let name = "\(context.platform.name)-multi-region-dashboard"
-        var panels: [Panel] = [
-            Panel(id: 1, title: "Request rate by region", gridPos: (h: 8, w: 12, x: 0, y: 0),
+        var top: [Panel] = [
+            Panel(title: "Request rate by region",
                   fieldConfig: Self.fields(unit: "reqps", above: sla.throughput.peak.perSecond, good: "green", bad: "red"),
                   targets: [Target(refId: "A", expr: "sum by (region) (rate(http_requests_total{namespace=\"\(ns)\"}[5m]))",
                                    legendFormat: "{{region}}")]),
-            Panel(id: 2, title: "Ihsan score by region", gridPos: (h: 8, w: 12, x: 12, y: 0),
-                  fieldConfig: Self.fields(unit: "none", above: sla.ihsanScore.min, good: "red", bad: "green"),
-                  targets: [Target(refId: "A", expr: "avg by (region) (ahsan_compliance_score{namespace=\"\(ns)\"})",
-                                   legendFormat: "{{region}}")]),
         ]
+        if let score = sla.ihsanScore, let gauge = SLAMetrics.ihsanScore(in: context.spec) {
+            top.append(Panel(title: "Ihsan score by region",
+                             fieldConfig: Self.fields(unit: "none", above: score.min, good: "red", bad: "green"),
+                             targets: [Target(refId: "A", expr: SLAAlerts.ihsanScoreQuery(metric: gauge.name, namespace: ns, by: "region"),
+                                              legendFormat: "{{region}}")]))
+        }
+        var rows = [top]
         var lagTargets: [Target] = []
         for (index, replication) in regions.databaseReplications.enumerated() {
             let pods = context.spec.databases.count > 1 ? ",pod=~\"\(replication.source)-[0-9]+\"" : ""
@@ -61,10 +65,11 @@ struct MultiRegionDashboard {
         }
         if !lagTargets.isEmpty {
             let limit = sla.replicationLag.map { $0.database.seconds }
-            panels.append(Panel(id: 3, title: "Replication lag", gridPos: (h: 8, w: 24, x: 0, y: 8),
-                                fieldConfig: Self.fields(unit: "s", above: limit, good: "green", bad: "red"),
-                                targets: lagTargets))
+            rows.append([Panel(title: "Replication lag",
+                               fieldConfig: Self.fields(unit: "s", above: limit, good: "green", bad: "red"),
+                               targets: lagTargets)])
         }
+        let panels = Self.laidOut(rows)
         let dashboard: DashboardJSON = .sorted([
             "uid": .string("\(context.platform.name)-multi-region"),
             "title": .string("\(context.platform.name) multi-region"),
@@ -87,6 +92,21 @@ struct MultiRegionDashboard {
 
     static func covers(_ dashboard: String, _ context: PlanContext) -> Bool {
         dashboard == dashboardName && context.spec.regions != nil
+    }
+
+    /// Grafana's grid is 24 columns wide: each row's panels share it equally, rows are 8 high,
+    /// and panels are numbered in reading order.
+    static func laidOut(_ rows: [[Panel]]) -> [Panel] {
+        var panels: [Panel] = []
+        for (row, members) in rows.enumerated() {
+            let width = 24 / members.count
+            for (column, var panel) in members.enumerated() {
+                panel.id = panels.count + 1
+                panel.gridPos = (h: 8, w: width, x: column * width, y: row * 8)
+                panels.append(panel)
+            }
+        }
+        return panels
     }
 
     /// Two threshold steps: `good` below `above`, `bad` from it (no threshold when the SLA has none).

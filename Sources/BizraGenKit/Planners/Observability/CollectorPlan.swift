@@ -123,12 +123,17 @@ enum CollectorPlan {
         ]
     }
 
-    /// Attributes every span and metric gets: the platform, its environment and the ihsan target.
+    /// Attributes every span and metric gets, named after the platform: the platform, its
+    /// environment and, when the SLA has one, the ihsan target.
     static func resourceAttributes(_ context: PlanContext) -> [(String, YAMLValue)] {
-        [
-            ("bizra.platform", .string(context.platform.name)),
-            ("bizra.environment", .string(context.platform.environment)),
-            ("ihsan.min_score", StackWorkload.number(context.spec.sla.ihsanScore.min)),
+        let platform = context.platform
+        var attributes: [(String, YAMLValue)] = [
+            ("\(platform.name).platform", .string(platform.name)),
+            ("\(platform.name).environment", .string(platform.environment)),
         ]
+        if let ihsan = context.spec.sla.ihsanScore {
+            attributes.append(("ihsan.min_score", StackWorkload.number(ihsan.min)))
+        }
+        return attributes
     }
 }

@@ -3,7 +3,8 @@ import Mustache
 
 /// Renders `varnish/default.vcl` from `templates/varnish/default.vcl.mustache`: the backend
 /// (the spec's service and named port, probed on its readiness path), the PURGE ACL, the caching
-/// rules in order (first match wins, no match passes through uncached), grace and the X-Cache headers.
+/// rules in order (first match wins, no match passes through uncached), grace and the X-Cache headers;
+/// the header the benchmarks expect (`benchmarks.expectHeader`), when there is one, is noted as the backend's.
 public struct VarnishVCLRenderer: ArtifactRenderer {
     /// The output path, relative to the environment's folder.
     public static let outputPath = "varnish/default.vcl"
@@ -39,7 +40,8 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
             "rules": varnish.rules.map { rule in
                 ["name": rule.name, "match": vclString(rule.match), "ttl": vclDuration(rule.ttl), "grace": grace]
             },
-            "ihsanHeader": context.spec.benchmarks?.expectHeader ?? "X-Ihsan-Score",
+            "expectHeader": context.spec.benchmarks?.expectHeader ?? "",
+            "hasExpectHeader": context.spec.benchmarks?.expectHeader != nil,
             "purgePort": "\(VarnishPlan.purgePort)",
             "hitForMiss": vclDuration(VarnishPlan.hitForMiss),
         ]
