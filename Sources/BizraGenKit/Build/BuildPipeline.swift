@@ -110,7 +110,8 @@ public struct BuildPipeline: Sendable {
                 switch job {
                 case .manifest(let planner):
                     return .manifest(PlannedManifest(fileName: planner.fileName,
-                                                     objects: Self.selectable(planner.objects(for: context), context).sortedForOutput()))
+                                                     objects: Self.scheduled(Self.selectable(planner.objects(for: context), context), context)
+                                                        .sortedForOutput()))
                 case .artifact(let renderer):
                     return .files(try renderer.render(context))
                 }
@@ -128,6 +129,42 @@ public struct BuildPipeline: Sendable {
             object.labels.merge(labels) { _, new in new }
             return object
         }
+    }
+
+    /// The objects, with `platform.cluster.scheduling`'s node selector and tolerations on every pod
+    /// template bizra-gen writes (not on DaemonSets, which run on every node by design) and on the
+    /// database Clusters (CloudNativePG's `spec.affinity`).
+    static func scheduled(_ objects: [KubernetesObject], _ context: PlanContext) -> [KubernetesObject] {
+        let scheduling = context.platform.cluster.scheduling
+        guard !scheduling.nodeSelector.isEmpty || !scheduling.tolerations.isEmpty else { return objects }
+        let nodeSelector = YAMLValue.map(YAMLMap(sortedKeys: scheduling.nodeSelector))
+        let tolerations = YAMLValue.list(scheduling.tolerations.map(Self.toleration))
+        func place(_ map: inout YAMLMap) {
+            if !scheduling.nodeSelector.isEmpty { map["nodeSelector"] = nodeSelector }
+            if !scheduling.tolerations.isEmpty { map["tolerations"] = tolerations }
+        }
+        return objects.map { object in
+            var object = object
+            let path: [String]? = switch object.kind {
+            case "Deployment", "StatefulSet", "Job": ["spec", "template", "spec"]
+            case "CronJob": ["spec", "jobTemplate", "spec", "template", "spec"]
+            case "Cluster" where object.isIn(group: "postgresql.cnpg.io"): ["spec", "affinity"]
+            default: nil
+            }
+            guard let path else { return object }
+            object.body.update(path, create: path.last == "affinity", place)
+            return object
+        }
+    }
+
+    /// A core/v1 Toleration.
+    static func toleration(_ toleration: ClusterConventions.Toleration) -> YAMLValue {
+        var map = YAMLMap()
+        map.set("key", toleration.key.map(YAMLValue.string))
+        map.set("operator", .string(toleration.tolerationOperator))
+        map.set("value", toleration.value.map(YAMLValue.string))
+        map.set("effect", toleration.effect.map(YAMLValue.string))
+        return .map(map)
     }
 
     /// Each manifest's documents written once, part by part on every core.

@@ -25,6 +25,7 @@ extension SpecSchema {
             .required("accountId", .text(description: "The account whose IAM roles <platform>-<environment>-<serviceaccount> the pods assume through IRSA (without it: EKS Pod Identity).",
                                          pattern: "^[0-9]{12}$", acceptsNumbers: true)),
         ])),
+        .optional("cluster", clusterConventions),
         .optional("gitops", .object(description: "The Git repository Argo CD and Flux deploy each cluster's folder from.", properties: [
             .optional("repository", text("The repository's URL (default https://github.com/<name>/<name>-platform.git).")),
             .optional("branch", text("The branch the controllers follow (default main).")),
@@ -60,8 +61,8 @@ extension SpecSchema {
             ])),
             .optional("crossRegionLatency", UnitPatterns.duration("Latency between regions")),
             .optional("replicationLag", .object(description: "Largest replication lag.", properties: [
-                .required("database", UnitPatterns.duration("Database replication lag")),
-                .required("redis", UnitPatterns.duration("Redis replication lag")),
+                .optional("database", UnitPatterns.duration("Database replication lag (for replication.postgres)")),
+                .optional("redis", UnitPatterns.duration("Redis replication lag (for replication.redis)")),
             ])),
             .optional("recovery", .object(description: "Disaster recovery objectives.", properties: [
                 .required("rto", UnitPatterns.duration("Recovery time objective")),
@@ -71,4 +72,42 @@ extension SpecSchema {
                 .required("scaleOutTime", UnitPatterns.duration("Time to add capacity")),
             ])),
         ])
+
+    static let clusterConventions: SchemaNode = .object(description: "What each cluster runs and how it is laid out; every key defaults to an EKS cluster as bizra-gen expects it.", properties: [
+        .optional("ingress", .object(description: "The controller of the public Ingress.", properties: [
+            .optional("controller", text("aws-load-balancer (default: an ALB, TLS with ACM) or nginx (ingress-nginx, TLS with a cert-manager Certificate).",
+                                         allowed: ClusterConventions.IngressController.allCases.map(\.rawValue))),
+            .optional("className", UnitPatterns.name("The IngressClass (default alb, or nginx)", maxLength: 63)),
+            .optional("namespace", UnitPatterns.name("Where the controller runs (default kube-system, or ingress-nginx)", maxLength: 63)),
+        ])),
+        .optional("certificates", .object(description: "The cert-manager issuer of the public hosts' certificate (ingress-nginx).", properties: [
+            .required("issuer", UnitPatterns.name("The issuer's name", maxLength: 63)),
+            .optional("issuerKind", text("ClusterIssuer (default) or Issuer.", allowed: ["ClusterIssuer", "Issuer"])),
+            .optional("solver", text("How the issuer proves the hosts: dns01 (required where DNS is weighted over regions) or http01.",
+                                     allowed: ClusterConventions.Solver.allCases.map(\.rawValue))),
+        ])),
+        .optional("prometheus", .object(description: "The cluster's Prometheus (the monitors' selector labels are observability.monitorLabels).", properties: [
+            .optional("namespace", UnitPatterns.name("Where it runs (default monitoring)", maxLength: 63)),
+            .optional("podLabels", textMap("Its pods' labels, which the NetworkPolicies admit (default app.kubernetes.io/name: prometheus).")),
+            .optional("url", text("Its query and remote-write API (default http://prometheus-operated.<namespace>.svc:9090).")),
+        ])),
+        .optional("operators", .object(description: "The operators' namespaces.", properties: [
+            .optional("cloudnativePG", UnitPatterns.name("CloudNativePG's (default cnpg-system)", maxLength: 63)),
+            .optional("keda", UnitPatterns.name("KEDA's (default keda)", maxLength: 63)),
+        ])),
+        .optional("scheduling", .object(description: "Where the pods are placed.", properties: [
+            .optional("nodeSelector", textMap("Node labels every pod bizra-gen writes requires (not DaemonSets).")),
+            .optional("tolerations", .list(description: "Taints every pod tolerates.", items: .object(description: "A toleration.", properties: [
+                .optional("key", text("The taint's key.")),
+                .optional("operator", text("Equal (default) or Exists.", allowed: ClusterConventions.Toleration.operators)),
+                .optional("value", text("The taint's value.")),
+                .optional("effect", text("The taint's effect (default all).", allowed: ClusterConventions.Toleration.effects)),
+            ]))),
+            .optional("topologySpread", .object(description: "How each service's replicas spread.", properties: [
+                .optional("enabled", .boolean(description: "False: no spread constraint (default true).")),
+                .optional("topologyKey", text("The node label they spread over (default topology.kubernetes.io/zone).")),
+                .optional("whenUnsatisfiable", text("ScheduleAnyway (default) or DoNotSchedule.", allowed: ClusterConventions.Scheduling.whenUnsatisfiableValues)),
+            ])),
+        ])),
+    ])
 }

@@ -49,6 +49,18 @@ public struct YAMLMap: Equatable, Sendable, ExpressibleByDictionaryLiteral {
         set { set(key, newValue) }
     }
 
+    /// Applies `edit` to the mapping at `path` (keys of nested mappings); a missing last mapping is
+    /// created when `create` is set, else nothing changes.
+    public mutating func update(_ path: [String], create: Bool = false, _ edit: (inout YAMLMap) -> Void) {
+        guard let key = path.first else {
+            edit(&self)
+            return
+        }
+        guard var child = self[key]?.mapValue ?? ((create && path.count == 1) ? YAMLMap() : nil) else { return }
+        child.update(Array(path.dropFirst()), create: create, edit)
+        self[key] = .map(child)
+    }
+
     /// Replaces the value of `key` in place, appends it when new, or removes it when `value` is `nil`.
     public mutating func set(_ key: String, _ value: YAMLValue?) {
         let index = entries.firstIndex { $0.key == key }

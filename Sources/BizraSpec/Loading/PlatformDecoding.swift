@@ -53,10 +53,12 @@ extension Decode {
         let account = r.optional("aws", Decode.object("platform.aws") { a -> String? in
             a.required("accountId", Decode.string)
         }) ?? nil
+        let cluster = r.optional("cluster", default: ClusterConventions(), Decode.object("platform.cluster", Decode.clusterConventions))
         guard let (name, environment, namespace, domain) = all(name, environment, namespace, domain) else { return nil }
         var platform = Platform(name: name, environment: environment, namespace: namespace, domain: domain,
                                 kubernetesVersion: kubernetesVersion, labels: labels, quota: quota,
                                 priorityClasses: priorityClasses, gitops: gitops, awsAccountID: account)
+        platform.cluster = cluster
         platform.source = r.source
         return platform
     } }

@@ -37,9 +37,7 @@ extension Decode {
         })
         let crossRegion: Duration? = r.optional("crossRegionLatency", Decode.unit)
         let lag = r.optional("replicationLag", object("sla.replicationLag") { l -> SLA.ReplicationLag? in
-            guard let (db, redis) = all(l.required("database", Decode.unit) as Duration?,
-                                        l.required("redis", Decode.unit) as Duration?) else { return nil }
-            var value = SLA.ReplicationLag(database: db, redis: redis)
+            var value = SLA.ReplicationLag(database: l.optional("database", Decode.unit), redis: l.optional("redis", Decode.unit))
             value.source = l.source
             return value
         })

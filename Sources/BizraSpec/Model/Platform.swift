@@ -15,6 +15,8 @@ public struct Platform: Equatable, Sendable {
     /// `platform.aws.accountId`: the AWS account whose IAM roles the pods assume (IRSA); nil: the
     /// pods that call AWS use the identity EKS Pod Identity associates with their ServiceAccount.
     public var awsAccountID: String?
+    /// What each cluster runs and how it is laid out.
+    public var cluster = ClusterConventions()
     public var source = SourceMap()
 
     public init(name: String, environment: String, namespace: String, domain: String,

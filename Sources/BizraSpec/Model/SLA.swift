@@ -52,11 +52,12 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// The replication lag each replicated store keeps within; nil for a store the platform does not replicate.
     public struct ReplicationLag: Equatable, Sendable {
-        public var database: Duration
-        public var redis: Duration
+        public var database: Duration?
+        public var redis: Duration?
         public var source = SourceMap()
-        public init(database: Duration, redis: Duration) {
+        public init(database: Duration?, redis: Duration?) {
             self.database = database
             self.redis = redis
         }

@@ -47,7 +47,7 @@ import Testing
                                           "ingress": [["from": [["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": "monitoring"]],
                                                                  "podSelector": ["matchLabels": ["app.kubernetes.io/name": "prometheus"]]]]]]])
         let policies = NetworkPolicies(PlannedCluster(name: "c", objects: [allow]))
-        #expect(policies.blocks(Self.flow(BlockedFlow.Actors.prometheus, .pod(api), 8080)) == nil)
+        #expect(policies.blocks(Self.flow(FlowEnd.actor("Prometheus", namespace: "monitoring", labels: ["app.kubernetes.io/name": "prometheus"]), .pod(api), 8080)) == nil)
         let other = FlowEnd.actor("grafana", namespace: "monitoring", labels: ["app.kubernetes.io/name": "grafana"])
         #expect(policies.blocks(Self.flow(other, .pod(api), 8080)) != nil)
         let samePod = FlowEnd.actor("prometheus elsewhere", namespace: "shop", labels: ["app.kubernetes.io/name": "prometheus"])
@@ -59,7 +59,7 @@ import Testing
                                             "egress": [["to": [["ipBlock": ["cidr": "10.0.0.0/8", "except": ["10.0.12.0/24"]]]]]]])
         let policies = NetworkPolicies(PlannedCluster(name: "c", objects: [egress]))
         #expect(policies.blocks(Self.flow(.pod(web), BlockedFlow.Actors.otherRegion, 5432)) == nil)
-        #expect(policies.blocks(Self.flow(.pod(web), BlockedFlow.Actors.loadBalancer, 80)) != nil)
+        #expect(policies.blocks(Self.flow(.pod(web), BlockedFlow.Actors.loadBalancerInVPC, 80)) != nil)
         #expect(policies.blocks(Self.flow(.pod(web), .pod(api), 8080)) != nil, "an ipBlock does not match pods")
     }
 

@@ -37,14 +37,28 @@ public struct BlockedFlow: OutputRule {
 
     enum Actors {
         static let kubeDNS = FlowEnd.actor("kube-dns", namespace: "kube-system", labels: ["k8s-app": "kube-dns"])
-        static let prometheus = FlowEnd.actor("Prometheus", namespace: "monitoring", labels: ["app.kubernetes.io/name": "prometheus"])
-        static let cnpgOperator = FlowEnd.actor("the CloudNativePG operator", namespace: DatabaseCluster.operatorNamespace,
-                                                labels: ["app.kubernetes.io/name": "cloudnative-pg"])
-        static let kedaOperator = FlowEnd.actor("the KEDA operator", namespace: "keda", labels: ["app": "keda-operator"])
+        static func prometheus(_ spec: Spec) -> FlowEnd {
+            let prometheus = spec.platform.cluster.prometheus
+            return .actor("Prometheus", namespace: prometheus.namespace, labels: prometheus.podLabels)
+        }
+        static func cnpgOperator(_ spec: Spec) -> FlowEnd {
+            .actor("the CloudNativePG operator", namespace: spec.platform.cluster.operators.cloudnativePG, labels: ["app.kubernetes.io/name": "cloudnative-pg"])
+        }
+        static func kedaOperator(_ spec: Spec) -> FlowEnd {
+            .actor("the KEDA operator", namespace: spec.platform.cluster.operators.keda, labels: ["app": "keda-operator"])
+        }
+        /// What sends the public traffic to the pods: the ALB's nodes in the VPC, or ingress-nginx's pods.
+        static func loadBalancer(_ spec: Spec) -> FlowEnd {
+            let ingress = spec.platform.cluster.ingress
+            switch ingress.controller {
+            case .awsLoadBalancer: return loadBalancerInVPC
+            case .nginx: return .actor("the ingress-nginx controller", namespace: ingress.effectiveNamespace, labels: PublicIngress.nginxControllerPods)
+            }
+        }
         static let apiServer = FlowEnd.outside("the Kubernetes API server", address: "203.0.113.10")
         static let awsAPI = FlowEnd.outside("AWS APIs (Route 53, S3)", address: "203.0.113.20")
         static let podIdentityAgent = FlowEnd.outside("the EKS Pod Identity agent", address: "169.254.170.23")
-        static let loadBalancer = FlowEnd.outside("the load balancer (in the VPC)", address: "10.0.12.34")
+        static let loadBalancerInVPC = FlowEnd.outside("the load balancer (in the VPC)", address: "10.0.12.34")
         static let otherRegion = FlowEnd.outside("another region's cluster (over the VPC peering)", address: "10.1.0.10")
     }
 
@@ -115,12 +129,12 @@ public struct BlockedFlow: OutputRule {
             connect(nodes, nodes, 16379, "the Redis Cluster bus")
             connect(pods(named: "\(redis.name)-bootstrap"), nodes, 6379, "forming the cluster")
             if index.objects("ScaledObject").contains(where: { ($0.object.value("spec.triggers")?.listValue ?? []).contains { $0["type"]?.stringValue == "redis-cluster" || $0["type"]?.stringValue == "redis" } }) {
-                admit(Actors.kedaOperator, nodes, 6379, "KEDA's Redis trigger")
+                admit(Actors.kedaOperator(spec), nodes, 6379, "KEDA's Redis trigger")
             }
         }
         for database in index.objects("Cluster") where database.object.isIn(group: "postgresql.cnpg.io") {
             let nodes = instances(of: database.object.name)
-            admit(Actors.cnpgOperator, nodes, DatabaseCluster.statusPort, "the operator polls each instance")
+            admit(Actors.cnpgOperator(spec), nodes, DatabaseCluster.statusPort, "the operator polls each instance")
             connect(nodes, nodes, DatabaseCluster.postgresPort, "streaming replication between instances")
             reach(nodes, Actors.apiServer, 443, "the instance manager")
             if database.object.value("spec.backup.barmanObjectStore") != nil {
@@ -143,7 +157,7 @@ public struct BlockedFlow: OutputRule {
             if monitor.kind == "PodMonitor" {
                 for endpoint in monitor.value("spec.podMetricsEndpoints")?.listValue ?? [] {
                     for pod in index.pods(wanted, in: namespaces) {
-                        if let port = endpoint["port"].flatMap(pod.resolve) { admit(Actors.prometheus, [pod], port, "scraping \(monitor.name)") }
+                        if let port = endpoint["port"].flatMap(pod.resolve) { admit(Actors.prometheus(spec), [pod], port, "scraping \(monitor.name)") }
                     }
                 }
             } else if monitor.kind == "ServiceMonitor" {
@@ -153,7 +167,7 @@ public struct BlockedFlow: OutputRule {
                         guard let name = endpoint["port"]?.stringValue,
                               let servicePort = (service.value("spec.ports")?.listValue ?? []).first(where: { $0["name"]?.stringValue == name }) else { continue }
                         let target = servicePort["targetPort"] ?? servicePort["port"] ?? .null
-                        for pod in targets { if let port = pod.resolve(target) { admit(Actors.prometheus, [pod], port, "scraping \(monitor.name)") } }
+                        for pod in targets { if let port = pod.resolve(target) { admit(Actors.prometheus(spec), [pod], port, "scraping \(monitor.name)") } }
                     }
                 }
             }
@@ -169,7 +183,7 @@ public struct BlockedFlow: OutputRule {
                     }
                     let target = servicePort?["targetPort"] ?? servicePort?["port"] ?? .null
                     for pod in index.pods(behind: service) {
-                        if let port = pod.resolve(target) { admit(Actors.loadBalancer, [pod], port, "Ingress \(ingress.name)") }
+                        if let port = pod.resolve(target) { admit(Actors.loadBalancer(spec), [pod], port, "Ingress \(ingress.name)") }
                     }
                 }
             }

@@ -33,12 +33,10 @@ struct ChaosVerification {
     }
 
     /// The in-cluster Prometheus API, where KEDA and Tempo reach it too.
-    static func prometheusURL(_ spec: Spec) -> String { ObservabilityStack.prometheusURL }
+    static func prometheusURL(_ spec: Spec) -> String { ObservabilityStack.prometheusURL(spec) }
 
     /// The port of `prometheusURL`.
-    var prometheusPort: Int {
-        prometheusURL.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 9090
-    }
+    var prometheusPort: Int { ObservabilityStack.port(of: prometheusURL) }
 
     /// The hardened container that runs the script.
     var container: YAMLValue {

@@ -71,14 +71,32 @@ enum DatabaseCredentials {
     /// The environment a service gets for the databases it depends on.
     static func environment(for service: Service, in spec: Spec) -> [YAMLValue] {
         let databases = service.dependsOn.compactMap { spec.database(named: $0) }
-        guard let database = databases.first else { return [] }
+        guard let first = databases.first else { return [] }
+        // The first database under DATABASE_*; with several, each also under <NAME>_DATABASE_*.
+        var env = environment(for: first, prefix: "", service: service, spec: spec)
+        if databases.count > 1 {
+            for database in databases {
+                env += environment(for: database, prefix: environmentPrefix(database), service: service, spec: spec)
+            }
+        }
+        return env
+    }
+
+    /// `EVENTS_` for the database `events`.
+    static func environmentPrefix(_ database: Database) -> String {
+        database.name.uppercased().replacingOccurrences(of: "-", with: "_") + "_"
+    }
+
+    static func environment(for database: Database, prefix: String, service: Service, spec: Spec) -> [YAMLValue] {
+        func stated(_ key: String) -> Bool { service.config[key] != nil || service.env[key] != nil }
         var env: [YAMLValue] = []
         for (key, value) in [("DATABASE_HOST", "\(database.name)-rw"), ("DATABASE_PORT", String(DatabaseCluster.postgresPort)),
-                             ("DATABASE_NAME", databaseName), ("DATABASE_USER", owner)] where service.config[key] == nil {
-            env.append(["name": .string(key), "value": .string(value)])
+                             ("DATABASE_NAME", databaseName), ("DATABASE_USER", owner)] where !stated(prefix + key) {
+            env.append(["name": .string(prefix + key), "value": .string(value)])
         }
-        if service.secrets?.keys[passwordKey] == nil && service.config[passwordKey] == nil {
-            env.append(["name": .string(passwordKey), "valueFrom": ["secretKeyRef": ["name": .string(appSecret(database, in: spec)), "key": "password"]]])
+        if service.secrets?.keys[prefix + passwordKey] == nil && !stated(prefix + passwordKey) {
+            env.append(["name": .string(prefix + passwordKey),
+                        "valueFrom": ["secretKeyRef": ["name": .string(appSecret(database, in: spec)), "key": "password"]]])
         }
         return env
     }

@@ -9,13 +9,8 @@ import BizraSpec
 /// An allow between two pods of the namespace needs both ends opened: the target's ingress
 /// (policy `allow-a-to-b`) and the source's egress (policy `allow-a-to-b-egress`).
 public struct NetworkPolicyPlan {
-    /// Where Prometheus runs, and its pods' labels.
-    public static let prometheusNamespace = "monitoring"
-    public static let prometheusPods = ["app.kubernetes.io/name": "prometheus"]
     /// The Redis client and cluster-bus ports.
     public static let redisPorts = [RedisClusterPlan.clientPort, RedisClusterPlan.busPort]
-    /// Where the KEDA operator runs (it reads Redis lists for `redis` triggers).
-    public static let kedaNamespace = "keda"
     /// The ports the Kubernetes API server listens on.
     public static let apiServerPorts = [443, 6443]
 
@@ -51,11 +46,11 @@ public struct NetworkPolicyPlan {
             if !(balanced[backend.service] ?? []).contains(port) { balanced[backend.service, default: []].append(port) }
         }
         for service in balancedOrder {
-            // The load balancer's nodes send from the VPC's own addresses straight to the pods (target type ip).
-            allows.append(NetworkAllow(name: "allow-load-balancer-to-\(service)", from: .privateNetworks,
+            allows.append(NetworkAllow(name: "allow-load-balancer-to-\(service)", from: Self.loadBalancer(spec.platform.cluster.ingress),
                                        to: pods(service), ports: balanced[service] ?? []))
         }
-        let prometheus = NetworkAllow.Peer.namespace(Self.prometheusNamespace, pods: Self.prometheusPods)
+        let conventions = spec.platform.cluster
+        let prometheus = NetworkAllow.Peer.namespace(conventions.prometheus.namespace, pods: conventions.prometheus.podLabels)
         for service in spec.services {
             guard let metrics = service.port(named: "metrics") else { continue }
             allows.append(NetworkAllow(name: "allow-prometheus-to-\(service.name)", from: prometheus,
@@ -68,7 +63,7 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(database.name)-to-\(database.name)", from: instances, to: instances,
                                        ports: [.tcp(DatabaseCluster.postgresPort), .tcp(DatabaseCluster.statusPort)]))
             allows.append(NetworkAllow(name: "allow-cnpg-operator-to-\(database.name)",
-                                       from: .namespace(DatabaseCluster.operatorNamespace, pods: nil), to: instances,
+                                       from: .namespace(conventions.operators.cloudnativePG, pods: nil), to: instances,
                                        ports: [.tcp(DatabaseCluster.postgresPort), .tcp(DatabaseCluster.statusPort)]))
             allows.append(NetworkAllow(name: "allow-\(database.name)-to-kube-apiserver", from: instances, to: .anywhere,
                                        ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
@@ -110,7 +105,7 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(bootstrap)-to-\(redis.name)", from: pods(bootstrap),
                                        to: pods(redis.name), ports: redisPorts))
             if Self.kedaReadsRedis(redis, spec) {
-                allows.append(NetworkAllow(name: "allow-keda-to-\(redis.name)", from: .namespace(Self.kedaNamespace, pods: nil),
+                allows.append(NetworkAllow(name: "allow-keda-to-\(redis.name)", from: .namespace(conventions.operators.keda, pods: nil),
                                            to: pods(redis.name), ports: [.tcp(RedisClusterPlan.clientPort)]))
             }
             if redis.exporter {
@@ -162,6 +157,15 @@ public struct NetworkPolicyPlan {
             }
         }
         return objects
+    }
+
+    /// Where the public traffic reaches the pods from: an ALB's nodes send from the VPC's own
+    /// addresses straight to the pods (target type ip); ingress-nginx from its controller's pods.
+    static func loadBalancer(_ ingress: ClusterConventions.Ingress) -> NetworkAllow.Peer {
+        switch ingress.controller {
+        case .awsLoadBalancer: .privateNetworks
+        case .nginx: .namespace(ingress.effectiveNamespace, pods: PublicIngress.nginxControllerPods)
+        }
     }
 
     /// The annotation that says what an egress policy by host name admits.

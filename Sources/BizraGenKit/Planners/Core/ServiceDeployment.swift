@@ -29,14 +29,17 @@ enum ServiceDeployment {
         podSpec.set("securityContext", ContainerHardening.podSecurityContext(service.securityContext))
         podSpec.set("containers", [container(service, context)])
         podSpec.set("volumes", .list(volumes(service)))
-        podSpec.set("topologySpreadConstraints", [
-            [
-                "maxSkew": 1,
-                "topologyKey": "topology.kubernetes.io/zone",
-                "whenUnsatisfiable": "ScheduleAnyway",
-                "labelSelector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
-            ],
-        ])
+        let scheduling = context.platform.cluster.scheduling
+        if let topologyKey = scheduling.spreadTopologyKey {
+            podSpec.set("topologySpreadConstraints", [
+                [
+                    "maxSkew": 1,
+                    "topologyKey": .string(topologyKey),
+                    "whenUnsatisfiable": .string(scheduling.spreadWhenUnsatisfiable),
+                    "labelSelector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
+                ],
+            ])
+        }
         var template: YAMLMap = ["labels": CoreObjects.labelMap(labels)]
         if !podAnnotations.isEmpty { template.set("annotations", CoreObjects.labelMap(podAnnotations)) }
         // An autoscaled Deployment leaves `replicas` to its autoscaler: every apply would reset it otherwise.
@@ -80,10 +83,9 @@ enum ServiceDeployment {
         var env: [YAMLValue] = service.env.sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }
         env += DatabaseCredentials.environment(for: service, in: context.spec)
         if let endpoint = otlpEndpoint(context) {
-            env += [
-                ["name": "OTEL_EXPORTER_OTLP_ENDPOINT", "value": .string(endpoint)],
-                ["name": "OTEL_SERVICE_NAME", "value": .string(service.name)],
-            ]
+            for (key, value) in [("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint), ("OTEL_SERVICE_NAME", service.name)] where service.env[key] == nil {
+                env.append(["name": .string(key), "value": .string(value)])
+            }
         }
         if !env.isEmpty { container.set("env", .list(env)) }
         if !envFrom.isEmpty { container.set("envFrom", .list(envFrom)) }

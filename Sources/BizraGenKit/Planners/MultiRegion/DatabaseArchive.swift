@@ -102,7 +102,9 @@ enum DatabaseArchive {
         let labels = context.labels(component: component, name: name)
         let kubectl = "\(DisasterRecoveryBackup.kubectlMount)/bin/kubectl"
         let container = BatchContainer.script(
-            name: "base-backup", image: DisasterRecoveryBackup.awsImage, shell: "/bin/bash",
+            // The database's own PostgreSQL image for its bash: the job calls the Kubernetes API only,
+            // and an AWS CLI image would make it look like (and run as) something that calls AWS.
+            name: "base-backup", image: "\(DisasterRecoveryBackup.postgresImage):\(database.version)", shell: "/bin/bash",
             script: script(database, namespace: namespace, kubectl: kubectl),
             env: [BatchContainer.env("HOME", "/tmp")],
             volumeMounts: [["name": "tmp", "mountPath": "/tmp"],

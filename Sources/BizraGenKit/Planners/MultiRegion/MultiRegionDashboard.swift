@@ -64,7 +64,7 @@ struct MultiRegionDashboard {
                                      legendFormat: "\(replication.source) {{region}}"))
         }
         if !lagTargets.isEmpty {
-            let limit = sla.replicationLag.map { $0.database.seconds }
+            let limit = sla.replicationLag?.database.map { $0.seconds }
             rows.append([Panel(title: "Replication lag",
                                fieldConfig: Self.fields(unit: "s", above: limit, good: "green", bad: "red"),
                                targets: lagTargets)])

@@ -19,9 +19,10 @@ enum RegionMetricsForwarder {
             var objects = [collector(remoteWrite: remoteWrite, namespace: namespace, context: context).placed(in: cluster)]
             if namespace == context.namespace {
                 // The platform's namespace denies by default: the forwarder reaches Prometheus and the endpoint.
+                let conventions = context.spec.platform.cluster.prometheus
                 let prometheus: YAMLValue = [
-                    "to": [["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": "monitoring"]]]],
-                    "ports": [["protocol": "TCP", "port": 9090]],
+                    "to": [["namespaceSelector": ["matchLabels": ["kubernetes.io/metadata.name": .string(conventions.namespace)]]]],
+                    "ports": [["protocol": "TCP", "port": .int(ObservabilityStack.port(of: conventions.url))]],
                 ]
                 objects.append(EgressPolicy(name: name, selector: ["app.kubernetes.io/name": "\(name)-collector"],
                                             labels: context.labels(component: component, name: name), namespace: namespace,
@@ -32,7 +33,7 @@ enum RegionMetricsForwarder {
     }
 
     static func collector(remoteWrite: String, namespace: String, context: PlanContext) -> KubernetesObject {
-        let prometheus = ObservabilityStack.prometheusURL.replacingOccurrences(of: "http://", with: "")
+        let prometheus = ObservabilityStack.prometheusURL(context.spec).replacingOccurrences(of: "http://", with: "")
         let config: YAMLValue = [
             "receivers": ["prometheus": ["config": ["scrape_configs": [[
                 "job_name": "federate",

@@ -1,3 +1,5 @@
+import BizraSpec
+
 /// Names, ports and pinned images of the observability components, so that other planners
 /// (NetworkPolicies, service telemetry settings) address them the same way.
 public enum ObservabilityStack {
@@ -18,8 +20,17 @@ public enum ObservabilityStack {
     public static let logCollectorHTTPPort = 12345
     public static let tempo = "tempo"
     public static let tempoHTTPPort = 3200
-    /// Where Tempo's metrics generator remote-writes and where KEDA queries: the Prometheus Operator's Service.
-    public static let prometheusURL = "http://prometheus-operated.monitoring.svc:9090"
+    /// Where Tempo's metrics generator remote-writes and where KEDA queries: `platform.cluster.prometheus.url`
+    /// (by default the Prometheus Operator's Service in `monitoring`).
+    public static func prometheusURL(_ spec: Spec) -> String { spec.platform.cluster.prometheus.url }
+
+    /// The port an `http://` or `https://` URL connects to: the one it names, else the scheme's.
+    public static func port(of url: String) -> Int {
+        let secure = url.hasPrefix("https://")
+        let authority = url.drop { $0 != "/" }.drop { $0 == "/" }.prefix { $0 != "/" }
+        guard let colon = authority.lastIndex(of: ":"), let port = Int(authority[authority.index(after: colon)...]) else { return secure ? 443 : 80 }
+        return port
+    }
 
     /// Pinned images.
     public enum Images {

@@ -13,7 +13,7 @@ enum TempoPlan {
         StoredComponent(
             name: ObservabilityStack.tempo, component: component, image: ObservabilityStack.Images.tempo,
             args: ["-config.file=/etc/tempo/tempo.yaml"],
-            configFile: "tempo.yaml", config: config(tempo: tempo), dataPath: dataPath,
+            configFile: "tempo.yaml", config: config(tempo: tempo, prometheusURL: ObservabilityStack.prometheusURL(context.spec)), dataPath: dataPath,
             ports: [("http", ObservabilityStack.tempoHTTPPort), ("grpc", grpcPort),
                     ("otlp-grpc", otlpGRPCPort), ("otlp-http", otlpHTTPPort)],
             store: tempo
@@ -21,7 +21,7 @@ enum TempoPlan {
     }
 
     /// `tempo.yaml`: OTLP in, local block storage kept for `retention`, the metrics generator on.
-    static func config(tempo: Observability.Tempo) -> YAMLValue {
+    static func config(tempo: Observability.Tempo, prometheusURL: String) -> YAMLValue {
         [
             "server": ["http_listen_port": .int(ObservabilityStack.tempoHTTPPort), "grpc_listen_port": .int(grpcPort)],
             "distributor": ["receivers": ["otlp": ["protocols": [
@@ -33,7 +33,7 @@ enum TempoPlan {
                 "registry": ["external_labels": ["source": "tempo"]],
                 "storage": [
                     "path": .string("\(dataPath)/generator/wal"),
-                    "remote_write": [["url": .string("\(ObservabilityStack.prometheusURL)/api/v1/write"),
+                    "remote_write": [["url": .string("\(prometheusURL)/api/v1/write"),
                                       "send_exemplars": true]],
                 ],
             ],

@@ -64,7 +64,7 @@ enum ServiceAutoscalingPlan {
             case .prometheus(let query, let threshold, let activation, let direction):
                 let target = prometheusTarget(query: query, threshold: threshold, activation: activation, direction)
                 var metadata: YAMLMap = [
-                    "serverAddress": .string(ObservabilityStack.prometheusURL),
+                    "serverAddress": .string(ObservabilityStack.prometheusURL(context.spec)),
                     "query": .string(target.query),
                     "threshold": .string(NumberText.decimal(target.threshold)),
                 ]
