@@ -51,6 +51,19 @@ import Testing
         #expect(found.contains { $0.message == "trigger 'load' is missing required key 'type'" })
     }
 
+    @Test func servicesThatDoNotDecodeDrawNoErrorAboutWhatTheyMayHold() throws {
+        var files = EmbeddedReferenceSpec.all
+        let name = try #require(files.keys.first { files[$0]!.contains("\n    image:") })
+        files[name] = files[name]!.replacingOccurrences(of: "\n    image:", with: "\n    imag:")
+        do {
+            _ = try SpecLoader().load(files: files)
+            Issue.record("a service without its image loaded")
+        } catch {
+            // Not the replication's "no secret store": the service that failed has one.
+            #expect(error.findings.map(\.rule) == ["SPEC001"], "\(error.findings)")
+        }
+    }
+
     /// The reference spec as read, one node for all its files.
     static func referenceRoot() throws -> SpecNode {
         let reader = SpecFileReader(limits: .default)
