@@ -3,9 +3,10 @@ import CYaml
 /// Reads a spec file into located nodes in a single pass over libyaml's events, refusing on the way
 /// what would be expensive or ambiguous: too deep (SPEC008), too many aliases or an expansion too
 /// large (SPEC008, YAML bombs), a key twice in one mapping (SPEC004), syntax errors and undefined
-/// aliases (SPEC007). Merge keys (`<<: *common`) are applied as the mappings complete (MergeKey),
-/// their values counted like the aliases they usually are. Its cost is linear in the input whatever the input: an alias shares the
-/// anchored node's storage, and the expansion is counted, not performed.
+/// aliases (SPEC007). Its cost is linear in the input whatever the input: an alias shares the
+/// anchored node's storage, and the expansion is counted, not performed. A merge key (`<<: *common`)
+/// is applied as its mapping completes (MergeKey): the merged pairs are copied, their values
+/// shared, and counted toward the limits like any alias's.
 struct SpecYAMLReader {
     private struct Frame {
         var isMapping: Bool
