@@ -12,9 +12,10 @@ struct CheckOptions: ParsableArguments {
     var warningsAsErrors = false
 
     /// The spec's findings and, when it has no error, the OUT rules' on the objects it plans,
-    /// printed together once; exits 1 on an error (or any finding with --warnings-as-errors).
+    /// printed together once with the summary line, also when there are none or the spec does
+    /// not load; exits 1 on an error (or any finding with --warnings-as-errors).
     func checkedPlan(_ options: SpecOptions) throws {
-        let spec = try loaded(options)
+        let spec = try loaded(options, summarized: true)
         var findings = SpecChecker().check(spec)
         if findings.errorCount == 0 {
             do {
@@ -24,8 +25,7 @@ struct CheckOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
-        try report(findings)
-        if format == .text && findings.isEmpty { Terminal.error("0 errors, 0 warnings") }
+        try report(findings, summarized: true)
     }
 
     /// The loaded spec when no check fails; otherwise the findings are printed and the command exits 1.
@@ -36,18 +36,18 @@ struct CheckOptions: ParsableArguments {
     }
 
     /// The spec, or its load findings printed and exit 1.
-    private func loaded(_ options: SpecOptions) throws -> Spec {
+    private func loaded(_ options: SpecOptions, summarized: Bool = false) throws -> Spec {
         do {
             return try options.load()
         } catch {
-            format.print(error.findings)
+            format.print(error.findings, summarized: summarized)
             throw ExitCode(1)
         }
     }
 
     /// Prints `findings`; exit 1 when one is an error (or any is, with --warnings-as-errors).
-    private func report(_ findings: [Finding]) throws {
-        format.print(findings)
+    private func report(_ findings: [Finding], summarized: Bool = false) throws {
+        format.print(findings, summarized: summarized)
         if findings.errorCount > 0 || (warningsAsErrors && !findings.unsuppressed.isEmpty) {
             throw ExitCode(1)
         }

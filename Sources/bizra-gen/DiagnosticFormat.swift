@@ -6,12 +6,14 @@ import Foundation
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
 
-    func print(_ findings: [Finding]) {
+    /// Prints `findings`; as text, followed by the `N errors, M warnings` line when there are
+    /// any, or always with `summarized` (`validate`, whose every run ends with it).
+    func print(_ findings: [Finding], summarized: Bool = false) {
         let sorted = findings.sortedByLocation()
         switch self {
         case .text:
             for finding in sorted { Terminal.error(TextDiagnostics.render(finding, color: Terminal.stderrUsesColor)) }
-            if !sorted.isEmpty { Terminal.error(TextDiagnostics.summary(sorted)) }
+            if summarized || !sorted.isEmpty { Terminal.error(TextDiagnostics.summary(sorted)) }
         case .json:
             Terminal.out(JSONDiagnostics.render(sorted))
         case .sarif:

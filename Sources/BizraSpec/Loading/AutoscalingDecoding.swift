@@ -23,28 +23,33 @@ extension Decode {
 
     static func trigger(_ r: inout MapReader) -> Trigger? {
         let name = r.required("name", Decode.name)
-        guard let type = r.required("type", oneOf(Trigger.Kind.typeNames)) else { return nil }
-        let kind: Trigger.Kind?
+        let type = r.required("type", oneOf(Trigger.Kind.typeNames))
+        let kind = type.flatMap { triggerKind($0, &r) }
+        if type == nil { r.allowKeys(ofAll: Trigger.Kind.typeNames, triggerKind) }
+        guard let (name, kind) = all(name, kind) else { return nil }
+        var trigger = Trigger(name: name, kind)
+        trigger.source = r.source
+        return trigger
+    }
+
+    /// The keys of a trigger of `type`.
+    static func triggerKind(_ type: String, _ r: inout MapReader) -> Trigger.Kind? {
         switch type {
         case "cpu":
-            kind = (r.required("target", Decode.unit) as Percent?).map { .cpu(target: $0) }
+            return (r.required("target", Decode.unit) as Percent?).map { .cpu(target: $0) }
         case "memory":
-            kind = (r.required("target", Decode.unit) as Percent?).map { .memory(target: $0) }
+            return (r.required("target", Decode.unit) as Percent?).map { .memory(target: $0) }
         case "prometheus":
             let query = r.required("query", Decode.string)
             let threshold = r.required("threshold", Decode.double)
             let activation = r.optional("activation", Decode.double)
             let direction = r.optional("scaleOutWhen", default: .above, enumeration(Trigger.ScaleOutWhen.self))
-            kind = all(query, threshold).map { .prometheus(query: $0.0, threshold: $0.1, activation: activation, scaleOutWhen: direction) }
+            return all(query, threshold).map { .prometheus(query: $0.0, threshold: $0.1, activation: activation, scaleOutWhen: direction) }
         default:
             let list = r.required("list", Decode.string)
             let length = r.required("length", Decode.nonNegativeInt)
             let connection = r.required("connection", Decode.string)
-            kind = all(list, length, connection).map { .redis(list: $0.0, length: $0.1, connection: $0.2) }
+            return all(list, length, connection).map { .redis(list: $0.0, length: $0.1, connection: $0.2) }
         }
-        guard let (name, kind) = all(name, kind) else { return nil }
-        var trigger = Trigger(name: name, kind)
-        trigger.source = r.source
-        return trigger
     }
 }

@@ -1,13 +1,14 @@
 extension Decode {
     static var caching: (SpecNode, DecodeContext) -> Caching? { object("caching") { r in
         let redis = r.optional("redis", object("caching.redis") { c -> Redis? in
-            guard let (name, masters, replicas, memory) = all(
-                c.required("name", Decode.name), c.required("masters", Decode.nonNegativeInt),
-                c.required("replicasPerMaster", Decode.nonNegativeInt), c.required("memoryPerNode", Decode.unit) as ByteSize?)
-            else { return nil }
+            let required = all(c.required("name", Decode.name), c.required("masters", Decode.nonNegativeInt),
+                               c.required("replicasPerMaster", Decode.nonNegativeInt),
+                               c.required("memoryPerNode", Decode.unit) as ByteSize?)
+            let policy = c.optional("maxmemoryPolicy", default: "allkeys-lru", oneOf(Redis.policies))
+            let exporter = c.optional("exporter", default: true, Decode.bool)
+            guard let (name, masters, replicas, memory) = required else { return nil }
             var redis = Redis(name: name, masters: masters, replicasPerMaster: replicas, memoryPerNode: memory,
-                              maxmemoryPolicy: c.optional("maxmemoryPolicy", default: "allkeys-lru", oneOf(Redis.policies)),
-                              exporter: c.optional("exporter", default: true, Decode.bool))
+                              maxmemoryPolicy: policy, exporter: exporter)
             redis.source = c.source
             return redis
         })

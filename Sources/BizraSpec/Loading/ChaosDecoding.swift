@@ -30,31 +30,34 @@ extension Decode {
         let type = r.required("type", oneOf(ChaosExperiment.Kind.typeNames))
         let duration: Duration? = r.required("duration", Decode.unit)
         let mode = r.optional("mode", default: .one, enumeration(ChaosExperiment.Mode.self))
-        let kind: ChaosExperiment.Kind?
-        switch type {
-        case "network-delay":
-            let latency: Duration? = r.required("latency", Decode.unit)
-            let jitter: Duration? = r.optional("jitter", Decode.unit)
-            kind = latency.map { .networkDelay(latency: $0, jitter: jitter) }
-        case "pod-failure": kind = .podFailure
-        case "pod-kill": kind = .podKill
-        case "cpu-stress":
-            kind = all(r.required("load", Decode.unit) as Percent?, r.required("workers", Decode.nonNegativeInt))
-                .map { .cpuStress(load: $0.0, workers: $0.1) }
-        case "memory-stress":
-            kind = (r.required("size", Decode.unit) as ByteSize?).map { .memoryStress(size: $0) }
-        case "io-delay":
-            kind = all(r.required("delay", Decode.unit) as Duration?, r.required("percent", Decode.unit) as Percent?,
-                       r.required("volume", Decode.string)).map { .ioDelay(delay: $0.0, percent: $0.1, volume: $0.2) }
-        case "http-abort":
-            kind = all(r.required("port", Decode.string), r.required("path", Decode.string))
-                .map { .httpAbort(port: $0.0, path: $0.1) }
-        default:
-            kind = nil
-        }
+        let kind = type.flatMap { experimentKind($0, &r) }
+        if type == nil { r.allowKeys(ofAll: ChaosExperiment.Kind.typeNames, experimentKind) }
         guard let (name, kind, duration) = all(name, kind, duration) else { return nil }
         var experiment = ChaosExperiment(name: name, kind, mode: mode, duration: duration)
         experiment.source = r.source
         return experiment
+    }
+
+    /// The keys of an experiment of `type`.
+    static func experimentKind(_ type: String, _ r: inout MapReader) -> ChaosExperiment.Kind? {
+        switch type {
+        case "network-delay":
+            let latency: Duration? = r.required("latency", Decode.unit)
+            let jitter: Duration? = r.optional("jitter", Decode.unit)
+            return latency.map { .networkDelay(latency: $0, jitter: jitter) }
+        case "pod-failure": return .podFailure
+        case "pod-kill": return .podKill
+        case "cpu-stress":
+            return all(r.required("load", Decode.unit) as Percent?, r.required("workers", Decode.nonNegativeInt))
+                .map { .cpuStress(load: $0.0, workers: $0.1) }
+        case "memory-stress":
+            return (r.required("size", Decode.unit) as ByteSize?).map { .memoryStress(size: $0) }
+        case "io-delay":
+            return all(r.required("delay", Decode.unit) as Duration?, r.required("percent", Decode.unit) as Percent?,
+                       r.required("volume", Decode.string)).map { .ioDelay(delay: $0.0, percent: $0.1, volume: $0.2) }
+        default:
+            return all(r.required("port", Decode.string), r.required("path", Decode.string))
+                .map { .httpAbort(port: $0.0, path: $0.1) }
+        }
     }
 }

@@ -2,7 +2,7 @@
 /// were asked for, so that any other key is reported as unknown (SPEC001, with a did-you-mean).
 struct MapReader {
     let node: SpecNode
-    let context: DecodeContext
+    private(set) var context: DecodeContext
     /// What the mapping is, for messages: "service 'bizra-node0'", "sla.latency".
     let what: String
     private let pairs: [(key: String, keyNode: SpecNode, value: SpecNode)]
@@ -72,17 +72,29 @@ struct MapReader {
         optional(key, decode) ?? fallback
     }
 
+    /// Registers `keys` as known without reading them: keys the format defines here although this
+    /// value, as written, cannot use them.
+    mutating func allow(_ keys: [String]) { known.append(contentsOf: keys) }
+
+    /// Registers as known every key that `read` asks for in any of `variants`, reporting nothing:
+    /// for a mapping whose `type` is missing or wrong, so that the keys of its variants are not
+    /// called unknown while a misspelling of one still is.
+    mutating func allowKeys<T>(ofAll variants: [String], _ read: (String, inout MapReader) -> T?) {
+        var scratch = self
+        scratch.context = DecodeContext()
+        for variant in variants { _ = read(variant, &scratch) }
+        known = scratch.known
+    }
+
     /// Reports every key that no `raw`/`required`/`optional` call asked for (SPEC001), then the
-    /// required keys missing (SPEC003) that no misspelt key accounts for. When the value did not
-    /// decode (`decoded` false), reading may have stopped at the first bad field, so a key not
-    /// asked for is reported only when it looks like a misspelling of a missing required key.
-    func finish(decoded: Bool = true) {
+    /// required keys missing (SPEC003) that no misspelt key accounts for. Every decoder asks for
+    /// all of its keys before it gives up on a bad one, so this holds even when the value did not
+    /// decode: every mistake of a mapping is reported in one pass.
+    func finish() {
         var explained: Set<String> = []
         for pair in pairs where !known.contains(pair.key) {
-            let suggestion = DidYouMean.suggestion(for: pair.key, among: known)
-            if !decoded, !(suggestion.map(missing.contains) ?? false) { continue }
             var message = "unknown key '\(pair.key)' in \(what)"
-            if let suggestion {
+            if let suggestion = DidYouMean.suggestion(for: pair.key, among: known) {
                 message += "; did you mean '\(suggestion)'?"
                 explained.insert(suggestion)
             }

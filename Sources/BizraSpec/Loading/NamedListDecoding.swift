@@ -29,7 +29,7 @@ extension Decode {
             let read = { @Sendable (index: Int, context: DecodeContext) -> T? in
                 guard var reader = MapReader(sequence.items[index], context, what: labelled[index]) else { return nil }
                 let value = element(&reader)
-                reader.finish(decoded: value != nil)
+                reader.finish()
                 return value
             }
             let values: [T?]
@@ -58,7 +58,7 @@ extension Decode {
         { node, context in
             guard var reader = MapReader(node, context, what: what) else { return nil }
             let value = element(&reader)
-            reader.finish(decoded: value != nil)
+            reader.finish()
             return value
         }
     }

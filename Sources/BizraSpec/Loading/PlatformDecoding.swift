@@ -35,11 +35,11 @@ extension Decode {
             return quota
         })
         let priorityClasses = r.optional("priorityClasses", default: [], items("priorityClass") { p -> PriorityClass? in
-            guard let (name, value) = all(p.required("name", Decode.name(maxLength: 63)), p.required("value", Decode.int))
-            else { return nil }
-            var priority = PriorityClass(name: name, value: value,
-                                         description: p.optional("description", Decode.string),
-                                         isDefault: p.optional("default", default: false, Decode.bool))
+            let required = all(p.required("name", Decode.name(maxLength: 63)), p.required("value", Decode.int))
+            let description = p.optional("description", Decode.string)
+            let isDefault = p.optional("default", default: false, Decode.bool)
+            guard let (name, value) = required else { return nil }
+            var priority = PriorityClass(name: name, value: value, description: description, isDefault: isDefault)
             priority.source = p.source
             return priority
         })

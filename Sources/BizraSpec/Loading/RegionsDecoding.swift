@@ -21,11 +21,12 @@ extension Decode {
         })
         let accelerator = r.optional("accelerator", default: false, Decode.bool)
         let list = r.required("list", items("region") { g -> Regions.Region? in
-            guard let (name, weight) = all(g.required("name", Decode.name(maxLength: 30)), g.required("weight", Decode.nonNegativeInt))
-            else { return nil }
-            var region = Regions.Region(name: name, weight: weight, canary: g.optional("canary", default: false, Decode.bool),
-                                        standby: g.optional("standby", default: false, Decode.bool),
-                                        context: g.optional("context", Decode.string))
+            let required = all(g.required("name", Decode.name(maxLength: 30)), g.required("weight", Decode.nonNegativeInt))
+            let canary = g.optional("canary", default: false, Decode.bool)
+            let standby = g.optional("standby", default: false, Decode.bool)
+            let context = g.optional("context", Decode.string)
+            guard let (name, weight) = required else { return nil }
+            var region = Regions.Region(name: name, weight: weight, canary: canary, standby: standby, context: context)
             region.source = g.source
             return region
         })
@@ -42,12 +43,11 @@ extension Decode {
             return true
         })
         let backup = r.optional("backup", object("regions.backup") { b -> Regions.Backup? in
-            guard let (schedule, bucket) = all(b.required("schedule", Decode.unit) as Cron?, b.required("bucket", Decode.string))
-            else { return nil }
-            var backup = Regions.Backup(schedule: schedule, bucket: bucket,
-                                        replicateTo: b.optional("replicateTo", default: [], Decode.list(Decode.string)),
-                                        include: b.optional("include", default: ["kubernetes-resources"],
-                                                            Decode.list(Decode.string)))
+            let required = all(b.required("schedule", Decode.unit) as Cron?, b.required("bucket", Decode.string))
+            let replicateTo = b.optional("replicateTo", default: [], Decode.list(Decode.string))
+            let include = b.optional("include", default: ["kubernetes-resources"], Decode.list(Decode.string))
+            guard let (schedule, bucket) = required else { return nil }
+            var backup = Regions.Backup(schedule: schedule, bucket: bucket, replicateTo: replicateTo, include: include)
             backup.source = b.source
             return backup
         })

@@ -17,11 +17,12 @@ extension Decode {
             return value
         })
         let ihsan = r.optional("ihsanScore", object("sla.ihsanScore") { i -> SLA.IhsanScore? in
-            guard let min = i.required("min", Decode.double) else { return nil }
-            let duringChaos = i.optional("duringChaos", default: min, Decode.double)
+            let min = i.required("min", Decode.double)
+            let duringChaos = i.optional("duringChaos", Decode.double)
             let variance = i.optional("maxRegionalVariance", default: 10, Decode.double)
             let metric = i.optional("metric", default: SLA.IhsanScore.defaultMetric, Decode.string)
-            var value = SLA.IhsanScore(min: min, duringChaos: duringChaos, maxRegionalVariance: variance, metric: metric)
+            guard let min else { return nil }
+            var value = SLA.IhsanScore(min: min, duringChaos: duringChaos ?? min, maxRegionalVariance: variance, metric: metric)
             value.source = i.source
             return value
         })

@@ -30,32 +30,37 @@ extension Decode {
             return probes
         })
         let capacity = r.optional("capacity", object("capacity") { c -> Capacity? in
-            guard let rps = c.required("rpsPerReplica", Decode.nonNegativeInt) else { return nil }
-            var capacity = Capacity(rpsPerReplica: rps, share: c.optional("share", Decode.unit))
+            let rps = c.required("rpsPerReplica", Decode.nonNegativeInt)
+            let share: Percent? = c.optional("share", Decode.unit)
+            guard let rps else { return nil }
+            var capacity = Capacity(rpsPerReplica: rps, share: share)
             capacity.source = c.source
             return capacity
         })
         let volumes = r.optional("volumes", default: [], items("volume") { v -> Volume? in
-            guard let (name, path, size) = all(v.required("name", Decode.name), v.required("mountPath", Decode.string),
-                                               v.required("size", Decode.unit) as ByteSize?) else { return nil }
-            var volume = Volume(name: name, mountPath: path, size: size, storageClass: v.optional("storageClass", Decode.string))
+            let required = all(v.required("name", Decode.name), v.required("mountPath", Decode.string),
+                               v.required("size", Decode.unit) as ByteSize?)
+            let storageClass = v.optional("storageClass", Decode.string)
+            guard let (name, path, size) = required else { return nil }
+            var volume = Volume(name: name, mountPath: path, size: size, storageClass: storageClass)
             volume.source = v.source
             return volume
         })
         let config = r.optionalStringMap("config")
         let secrets = r.optional("secrets", object("secrets") { s -> ServiceSecrets? in
-            guard let (store, keys) = all(s.required("store", Decode.name(maxLength: 63)), s.required("keys", Decode.stringMap))
-            else { return nil }
-            var secrets = ServiceSecrets(store: store, refreshInterval: s.optional("refreshInterval", default: Duration.hours(1), Decode.unit),
-                                         keys: keys)
+            let required = all(s.required("store", Decode.name(maxLength: 63)), s.required("keys", Decode.stringMap))
+            let refresh = s.optional("refreshInterval", default: Duration.hours(1), Decode.unit)
+            guard let (store, keys) = required else { return nil }
+            var secrets = ServiceSecrets(store: store, refreshInterval: refresh, keys: keys)
             secrets.source = s.source
             return secrets
         })
         let dependsOn = r.optional("dependsOn", default: [], list(Decode.string))
         let metrics = r.optional("metrics", default: [], items("metric") { m -> Metric? in
-            guard let (name, type) = all(m.required("name", Decode.string), m.required("type", enumeration(Metric.Kind.self)))
-            else { return nil }
-            var metric = Metric(name: name, type: type, labels: m.optional("labels", default: [], list(Decode.string)))
+            let required = all(m.required("name", Decode.string), m.required("type", enumeration(Metric.Kind.self)))
+            let labels = m.optional("labels", default: [], list(Decode.string))
+            guard let (name, type) = required else { return nil }
+            var metric = Metric(name: name, type: type, labels: labels)
             metric.source = m.source
             return metric
         })
@@ -91,7 +96,7 @@ extension Decode {
                 p.context.report("SPEC002", "\(what) has \(kinds.map { "'\($0)'" }.joined(separator: " and ")); a probe checks one way",
                                  at: p.keyNode(kinds[1]) ?? p.node,
                                  notes: [.init("one of: path and port (HTTP GET), tcpSocket, grpc, exec")])
-                for key in ["path", "port", "tcpSocket", "grpc", "service", "exec"] { _ = p.raw(key) }
+                p.allow(["path", "port", "tcpSocket", "grpc", "service", "exec"])
                 check = nil
             case "tcpSocket"?:
                 check = p.required("tcpSocket", Decode.string).map { .tcp(port: $0) }
@@ -101,11 +106,14 @@ extension Decode {
             case "exec"?:
                 check = p.required("exec", list(Decode.string)).map { .exec(command: $0) }
             default:
+                // Written without any way to check, the probe may be a grpc one missing its port.
+                if kinds.isEmpty { p.allow(["service"]) }
                 check = all(p.required("path", Decode.string), p.required("port", Decode.string)).map { .http(path: $0.0, port: $0.1) }
             }
+            let initialDelay = p.optional("initialDelay", default: Duration.seconds(0), Decode.unit)
+            let period = p.optional("period", default: Duration.seconds(10), Decode.unit)
             guard let check else { return nil }
-            var probe = Probe(check, initialDelay: p.optional("initialDelay", default: Duration.seconds(0), Decode.unit),
-                              period: p.optional("period", default: Duration.seconds(10), Decode.unit))
+            var probe = Probe(check, initialDelay: initialDelay, period: period)
             probe.source = p.source
             return probe
         }

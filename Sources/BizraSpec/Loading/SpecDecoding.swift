@@ -20,7 +20,7 @@ enum SpecDecoding {
         }
         let platform = r.required("platform", Decode.platform)
         let sla = r.required("sla", Decode.sla)
-        let services = r.optional("services", default: [], Decode.services)
+        let services = r.optional("services", Decode.services)
         let databases = r.optional("databases", default: [], Decode.databases)
         let external = r.optional("external", default: [], Decode.externalEndpoints)
         let routes = r.optional("routes", default: [], Decode.routes)
@@ -30,8 +30,10 @@ enum SpecDecoding {
         let regions = r.optional("regions", Decode.regions)
         let benchmarks = r.optional("benchmarks", Decode.benchmarks)
         let suppressions = r.optional("suppressions", default: [], Decode.items("suppression", named: false, Decode.suppression(in: node)))
-        if let replication = regions?.databaseReplications.first(where: { !$0.targets.isEmpty }),
-           !services.contains(where: { $0.secrets != nil }) {
+        // Services that did not decode may well have a store: only the ones read can tell.
+        if services != nil || !r.has("services"),
+           let replication = regions?.databaseReplications.first(where: { !$0.targets.isEmpty }),
+           !(services ?? []).contains(where: { $0.secrets != nil }) {
             // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
             context.report(Finding(rule: "SPEC003",
                                    message: "replication.postgres cannot be wired without a secret store: its clusters share a CA read from "
@@ -39,7 +41,7 @@ enum SpecDecoding {
                                    at: replication.sourceMap["source"]))
         }
         guard let (platform, sla) = all(platform, sla) else { return nil }
-        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services, databases: databases, external: external, routes: routes,
+        var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services ?? [], databases: databases, external: external, routes: routes,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,
                         benchmarks: benchmarks, suppressions: suppressions)
         spec.source = r.source

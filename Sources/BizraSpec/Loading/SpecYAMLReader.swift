@@ -4,7 +4,9 @@ import CYaml
 /// what would be expensive or ambiguous: too deep (SPEC008), too many aliases or an expansion too
 /// large (SPEC008, YAML bombs), a key twice in one mapping (SPEC004), syntax errors and undefined
 /// aliases (SPEC007). Its cost is linear in the input whatever the input: an alias shares the
-/// anchored node's storage, and the expansion is counted, not performed.
+/// anchored node's storage, and the expansion is counted, not performed. A merge key (`<<: *common`)
+/// is applied as its mapping completes (MergeKey): the merged pairs are copied, their values
+/// shared, and counted toward the limits like any alias's.
 struct SpecYAMLReader {
     private struct Frame {
         var isMapping: Bool
@@ -16,6 +18,9 @@ struct SpecYAMLReader {
         var pendingKey: SpecNode?
         /// The keys seen so far, by text: kept only once a mapping outgrows a scan of its pairs.
         var keys: [String: SourceLocation]?
+        /// Where this mapping's `<<` was written, and what it merges once its value is read.
+        var mergeKey: SourceLocation?
+        var merge: MergeKey.Merge?
 
         /// Where `key` was first written in this mapping, if it was.
         func firstKey(_ key: String) -> SourceLocation? {
@@ -40,7 +45,7 @@ struct SpecYAMLReader {
         static let keysScanned = 16
 
         var node: SpecNode {
-            isMapping ? .mapping(SpecNode.Mapping(pairs: pairs, location: location))
+            isMapping ? .mapping(SpecNode.Mapping(pairs: merge.map { MergeKey.apply($0, to: pairs) } ?? pairs, location: location))
                       : .sequence(SpecNode.List(items: items, location: location))
         }
     }
@@ -136,10 +141,26 @@ struct SpecYAMLReader {
             if !stack[stack.count - 1].isMapping {
                 stack[stack.count - 1].items.append(node)
             } else if let key = stack[stack.count - 1].pendingKey {
-                stack[stack.count - 1].pairs.append((key, node))
+                if MergeKey.isMergeKey(key) {
+                    switch MergeKey.mappings(in: node) {
+                    case .success(let mappings):
+                        stack[stack.count - 1].merge = MergeKey.Merge(position: stack[stack.count - 1].pairs.count, mappings: mappings)
+                    case .failure(let finding):
+                        return .failure(finding)
+                    }
+                } else {
+                    stack[stack.count - 1].pairs.append((key, node))
+                }
                 stack[stack.count - 1].pendingKey = nil
             } else {
-                if let text = node.string {
+                if MergeKey.isMergeKey(node) {
+                    if let first = stack[stack.count - 1].mergeKey {
+                        return .failure(Finding(rule: "SPEC004", message: "key '<<' appears twice in this mapping", at: mark,
+                                                notes: [.init("first defined here", at: first),
+                                                        .init("merge several mappings with one list: `<<: [*a, *b]`")]))
+                    }
+                    stack[stack.count - 1].mergeKey = mark
+                } else if let text = node.string {
                     if let first = stack[stack.count - 1].firstKey(text) {
                         return .failure(Finding(rule: "SPEC004", message: "key '\(text)' appears twice in this mapping",
                                                 at: mark, notes: [.init("first defined here", at: first)]))
