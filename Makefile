@@ -27,10 +27,12 @@ unit-test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## drift: fail when the committed out/ differs from a fresh build of specs/, in any environment
+## drift: fail when the committed out/ differs from a fresh build of specs/, in any environment,
+## or the second platform's committed output (examples/harbor/out) from its spec
 drift:
 	$(SWIFT) build --product bizra-gen
 	$(DEBUG_BIN) build --all-envs --check
+	$(DEBUG_BIN) build --spec examples/harbor/specs --out examples/harbor/out --all-envs --check
 
 ## conformance: the real tools on what bizra-gen writes (installs them on first use)
 conformance:

@@ -5,8 +5,9 @@ Environment (set by scripts/conformance):
   VALIDATORS_VENV  the venv install-validators filled (checkov, k6, kubernetes-validate, ...)
   BIZRA_SHARED     ../shared: validate-manifests and the upstream CRDs (optional; see test_schemas)
 
-Every check runs over two output trees: `reference` (the committed out/<environment> of specs/)
-and `variant` (a fresh build of tests/fixtures/variant: other names, two regions, no chaos).
+Every check runs over three output trees: `reference` (the committed out/<environment> of specs/),
+`variant` (a fresh build of tests/fixtures/variant: other names, two regions, no chaos) and
+`harbor` (the committed out/ of examples/harbor: a platform of another shape).
 Checks of Kubernetes objects run on each cluster of a tree (`clusters/<region>/k8s`, see
 support/trees.py) and name the cluster in their failures.
 """
@@ -65,7 +66,15 @@ def ledger_tree(tmp_path_factory) -> Tree:
     return Tree("ledger", build(spec_dir, tmp_path_factory.mktemp("ledger")), spec_dir)
 
 
-@pytest.fixture(scope="session", params=["reference", "variant"])
+@pytest.fixture(scope="session")
+def harbor_tree() -> Tree:
+    """The committed out/ of examples/harbor: a platform of another shape (a worker, two databases,
+    egress, host routes, ingress-nginx with cert-manager, two regions, no caches, no chaos)."""
+    spec_dir = REPO / "examples" / "harbor" / "specs"
+    return Tree("harbor", REPO / "examples" / "harbor" / "out" / "production", spec_dir)
+
+
+@pytest.fixture(scope="session", params=["reference", "variant", "harbor"])
 def tree(request) -> Tree:
     """Each output tree in turn."""
     return request.getfixturevalue(f"{request.param}_tree")
