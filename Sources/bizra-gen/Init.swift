@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
 
             Examples:
               bizra-gen init                       # ./specs/: the reference platform
-              bizra-gen init --minimal shop        # shop/specs/platform.yaml: one service, one cluster
+              bizra-gen init --minimal shop        # shop/specs/platform.yaml, one service
               bizra-gen init --minimal --force     # replace the spec files of ./specs/
             """)
 

@@ -21,7 +21,7 @@ struct Schema: ParsableCommand {
 
             Examples:
               bizra-gen schema > bizra-spec.schema.json
-              bizra-gen schema --overlay > bizra-overlay.schema.json    # for specs/environments/*.yaml
+              bizra-gen schema --overlay > bizra-overlay.schema.json   # environments/*.yaml
             """)
 
     @Flag(name: .long, help: "The schema of an environment overlay (specs/environments/NAME.yaml): same keys, none required.")

@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
               bizra-gen validate                                    # specs/ as written
               bizra-gen validate --env staging --warnings-as-errors
               bizra-gen validate --spec shop.yaml --format json     # one object on stdout
-              bizra-gen validate --format sarif > findings.sarif    # for code-scanning annotations
+              bizra-gen validate --format sarif > findings.sarif    # for code scanning
             """)
 
     @OptionGroup var spec: SpecOptions

@@ -130,6 +130,9 @@ import Testing
         for command in commands {
             let text = try output([command, "--help"]).all
             #expect(text.contains("Examples:\n") && text.contains("  bizra-gen \(command)"), "\(command) --help shows examples")
+            let examples = text.components(separatedBy: "Examples:\n").dropFirst().first?
+                .split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty } ?? []
+            #expect(examples.allSatisfy { $0.hasPrefix("  ") }, "\(command): an example wider than the help wraps")
         }
         #expect(help.contains("Examples:"))
         for shell in ["bash", "zsh", "fish"] {
