@@ -19,9 +19,12 @@ struct Build: ParsableCommand {
             the base and every overlay.
 
             Examples:
-              bizra-gen build                       # specs/ -> out/production/
-              bizra-gen build --env staging         # specs/ + environments/staging.yaml -> out/staging/
-              bizra-gen build --all-envs --check    # the CI gate for every environment
+              bizra-gen build                      # specs/ -> out/<environment>/
+              bizra-gen build --env staging        # + environments/staging.yaml
+              bizra-gen build --check              # write nothing; exit 1 if out/ is stale
+              bizra-gen build --all-envs --check   # the CI gate, every environment
+              bizra-gen build --spec shop.yaml --out manifests --warnings-as-errors
+              bizra-gen build --templates my-templates  # overrides built-in templates
             """)
 
     @OptionGroup var spec: SpecOptions

@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
 
             Examples:
               bizra-gen diff out-main/production out/production
-              bizra-gen diff --against-build out/production            # what `build` would change
+              bizra-gen diff --against-build out/production    # what `build` would change
               bizra-gen diff --against-build out/staging --env staging --format json
 
             Exit status: 0 no difference, 1 differences, 2 usage or input/output errors.

@@ -14,7 +14,7 @@ struct Graph: ParsableCommand {
 
             Examples:
               bizra-gen graph | dot -Tsvg > platform.svg
-              bizra-gen graph --format mermaid --env staging     # paste into a Markdown ```mermaid block
+              bizra-gen graph --format mermaid --env staging   # for a ```mermaid block
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

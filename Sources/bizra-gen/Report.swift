@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
 
             Examples:
               OUT=bench-results bash out/production/bench/run-benchmarks.sh
-              bizra-gen report bench-results/*.json                  # Markdown, e.g. for a PR comment
+              bizra-gen report bench-results/*.json      # Markdown, e.g. for a PR comment
               bizra-gen report --env staging --format json bench-results/*.json
             """)
 

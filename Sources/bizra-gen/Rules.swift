@@ -2,7 +2,17 @@ import ArgumentParser
 
 /// `bizra-gen rules`: the catalogue as a table.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every check with its identifier and severity.")
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List every check with its identifier and severity.",
+        discussion: """
+            One line per check: the spec rules (SPEC, REF, SLA, RES, AUTO, CHAOS, REG, CACHE, SEC, \
+            BENCH), then the OUT rules that judge the planned objects.
+
+            Examples:
+              bizra-gen rules
+              bizra-gen rules | grep '^SLA'          # the SLA checks only
+            """)
 
     func run() {
         let rows = CatalogueEntry.all.map { [$0.identifier, $0.severity.rawValue, $0.summary] }
@@ -14,7 +24,16 @@ struct Rules: ParsableCommand {
 
 /// `bizra-gen explain ID`: one rule with its examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain one check, with examples that trigger it and that don't.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain one check, with examples that trigger it and that don't.",
+        discussion: """
+            The identifier is the one a diagnostic names (error[SLA007]); case does not matter.
+
+            Examples:
+              bizra-gen explain SLA007
+              bizra-gen explain out001
+            """)
 
     @Argument(help: "A rule identifier, e.g. SLA005.")
     var identifier: String

@@ -9,11 +9,8 @@ struct Schema: ParsableCommand {
         discussion: """
             The schema is generated from bizra-gen's own model: every key with its description, the \
             allowed values of enumerations, unit patterns (durations, sizes, CPU, percentages, rates, \
-            cron), required keys, and no unknown keys. Example: save it and point your editor at it:
-
-              bizra-gen schema > bizra-spec.schema.json
-
-            then start each spec file with
+            cron), required keys, and no unknown keys. Save it and point your editor at it by \
+            starting each spec file with
 
               # yaml-language-server: $schema=../bizra-spec.schema.json
 
@@ -21,6 +18,10 @@ struct Schema: ParsableCommand {
             environment overlays take `bizra-gen schema --overlay`, where no key is required. Cross \
             references (a dependsOn that must name a service) and SLA consistency are checked by \
             `bizra-gen validate`, not by the schema.
+
+            Examples:
+              bizra-gen schema > bizra-spec.schema.json
+              bizra-gen schema --overlay > bizra-overlay.schema.json   # environments/*.yaml
             """)
 
     @Flag(name: .long, help: "The schema of an environment overlay (specs/environments/NAME.yaml): same keys, none required.")

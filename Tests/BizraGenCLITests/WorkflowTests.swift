@@ -123,12 +123,18 @@ import Testing
             return (result.stdout + result.stderr, result.stdout)
         }
         let help = try output(["--help"]).all
-        for command in ["init", "validate", "build", "diff", "graph", "report", "schema", "rules", "explain"] {
+        let commands = ["init", "validate", "build", "diff", "graph", "report", "schema", "rules", "explain"]
+        for command in commands {
             #expect(help.contains("  \(command)"), "\(command) in --help")
         }
-        for command in ["diff", "report", "schema", "graph", "build"] {
-            #expect(try output([command, "--help"]).all.contains("Example"), "\(command) --help shows examples")
+        for command in commands {
+            let text = try output([command, "--help"]).all
+            #expect(text.contains("Examples:\n") && text.contains("  bizra-gen \(command)"), "\(command) --help shows examples")
+            let examples = text.components(separatedBy: "Examples:\n").dropFirst().first?
+                .split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty } ?? []
+            #expect(examples.allSatisfy { $0.hasPrefix("  ") }, "\(command): an example wider than the help wraps")
         }
+        #expect(help.contains("Examples:"))
         for shell in ["bash", "zsh", "fish"] {
             let script = try output(["--generate-completion-script", shell])
             #expect(script.all.contains("bizra-gen") && script.all.contains("against-build") && script.all.contains("all-envs"))

@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["specs", "specs:staging", "tests/fixtures/variant", "tests/fixtures/ledger"])
+    @Test(arguments: ["specs", "specs:staging", "tests/fixtures/variant", "tests/fixtures/ledger", "starters/minimal"])
     func noCommittedSpecTriggersAnOUTRule(_ source: String) throws {
         let parts = source.split(separator: ":").map(String.init)
         let spec = try SpecLoader().load(path: Self.repository.appendingPathComponent(parts[0]).path,

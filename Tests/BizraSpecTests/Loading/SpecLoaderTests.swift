@@ -202,13 +202,20 @@ import Testing
 }
 
 @Suite struct EmbeddedReferenceSpecTests {
-    @Test func embeddedCopyMatchesSpecsFolder() throws {
-        for (name, text) in EmbeddedReferenceSpec.all {
-            let onDisk = try String(contentsOfFile: Fixtures.specs + "/" + name, encoding: .utf8)
+    /// The embedded specs and the folders they are copied from: the reference and `init --minimal`'s.
+    static let copies: [(folder: String, files: [String: String])] = [
+        (Fixtures.specs, EmbeddedReferenceSpec.all),
+        (Fixtures.projectRoot.appendingPathComponent("starters/minimal").path, EmbeddedMinimalSpec.all),
+    ]
+
+    @Test(arguments: 0..<copies.count) func embeddedCopyMatchesItsFolder(_ index: Int) throws {
+        let (folder, embedded) = Self.copies[index]
+        for (name, text) in embedded {
+            let onDisk = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             #expect(onDisk == text, "run scripts/embed-templates: \(name) is stale")
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.specs).filter { $0.hasSuffix(".yaml") }
-        #expect(Set(files) == Set(EmbeddedReferenceSpec.all.keys))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+        #expect(Set(files) == Set(embedded.keys))
     }
 
     @Test func embeddedReferenceLoadsAndOverlays() throws {
