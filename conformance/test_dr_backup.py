@@ -93,10 +93,11 @@ class BackupRun:
     steps: list[Step] = field(default_factory=list)
     dumps: dict[str, bytes] = field(default_factory=dict)        # what the init containers wrote: file name -> bytes
     database_dumps: list[str] = field(default_factory=list)      # of them, what pg_dump wrote
+    dumpers: int = 0                                             # the containers that run pg_dump
     buckets_after: set[str] = field(default_factory=set)
     objects: dict[str, dict[str, bytes]] = field(default_factory=dict)
     seeded: dict = field(default_factory=dict)
-    restores: dict[str, tuple[bool, Result, dict | None]] = field(default_factory=dict)   # bucket -> (empty before, pg_restore, rows)
+    restores: dict[str, tuple[bool, Result, dict | None]] = field(default_factory=dict)   # bucket/dump -> (empty before, pg_restore, rows)
     kubectl_arguments: list[str] | None = None
     logs: str = ""
 
@@ -118,11 +119,15 @@ def run_backup(tree, cluster, cronjob, processes: Processes) -> BackupRun:
     s3 = backup.MotoS3(processes, require("moto_server"))
     password = secrets.token_urlsafe(18)
     if dumpers:
-        # The local server holds the database as the platform has it (the CloudNativePG Cluster
-        # PGHOST names); pg_dump then connects with the job's own PGDATABASE.
+        # The local server holds the database as the platform has it (the CloudNativePG Clusters
+        # PGHOST names); each pg_dump then connects with its container's own PGDATABASE. One
+        # local database stands in for every Cluster, which all bootstrap the same name and owner.
         hosts = {v.get("value") for c in dumpers for v in c.get("env") or [] if v["name"] == "PGHOST"}
-        assert len(hosts) == 1, f"{tree}: the pg_dump containers name PGHOST {hosts}"
-        record.database, record.user = backup.platform_database(cluster, hosts.pop())
+        assert len(hosts) == len(dumpers), f"{tree}: {len(dumpers)} pg_dump containers name the hosts {hosts}"
+        databases = {backup.platform_database(cluster, host) for host in hosts}
+        assert len(databases) == 1, f"{tree}: the dumped Clusters bootstrap different databases {databases}"
+        record.database, record.user = databases.pop()
+        record.dumpers = len(dumpers)
     local = backup.Local(folder, postgres, s3, record.user or "unused", password,
                          [Path(require("aws")).parent, backup.PG_BIN])
     user = record.user
@@ -155,12 +160,11 @@ def run_backup(tree, cluster, cronjob, processes: Processes) -> BackupRun:
         record.buckets_after = s3.buckets()
         record.objects = {name: s3.objects(name) for name in record.buckets}
         if postgres and record.completed:
-            for index, (bucket, objects) in enumerate(sorted(record.objects.items())):
-                dumped = [key for key in objects if posixpath.basename(key) in record.database_dumps]
-                if len(dumped) != 1:
-                    continue   # test_backup_writes_every_bucket says why
+            restorable = [(bucket, key) for bucket, objects in sorted(record.objects.items()) for key in sorted(objects)
+                          if posixpath.basename(key) in record.database_dumps]
+            for index, (bucket, key) in enumerate(restorable):
                 file = folder / f"downloaded-{index}.dump"
-                file.write_bytes(objects[dumped[0]])
+                file.write_bytes(record.objects[bucket][key])
                 target = f"restored_{index}"
                 postgres.psql(f'CREATE DATABASE {target} OWNER "{user}"')
                 empty = postgres.psql("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -169,7 +173,8 @@ def run_backup(tree, cluster, cronjob, processes: Processes) -> BackupRun:
                 restored = run([backup.PG_BIN / "pg_restore", "--exit-on-error", "--single-transaction",
                                 "-h", LOOPBACK, "-p", postgres.port, "-U", user, "-d", target, file],
                                timeout=60, env={"PGPASSWORD": password})
-                record.restores[bucket] = (empty, restored, rows(postgres, target, user) if restored.returncode == 0 else None)
+                record.restores[f"{bucket}/{posixpath.basename(key)}"] = (
+                    empty, restored, rows(postgres, target, user) if restored.returncode == 0 else None)
     finally:
         record.logs = f"moto_server:\n{s3.output()}" + (f"\npostgres:\n{postgres.output()}" if postgres else "")
     return record
@@ -240,21 +245,23 @@ def test_backup_writes_every_bucket(backup_run, tree):
 def test_backup_restores_into_an_empty_database(backup_run, tree):
     record = require_backup(backup_run, tree)
     if not record.database:
-        assert "ground-truth-database" not in includes(tree), \
-            f"{tree}: regions.backup.include has ground-truth-database, but no container of the job runs pg_dump"
+        databases = {d["name"] for d in tree.spec.get("databases") or []}
+        dumped = [item for item in includes(tree) if item == "ground-truth-database" or item in databases]
+        assert not dumped, f"{tree}: regions.backup.include names {dumped}, but no container of the job runs pg_dump"
         # Nothing to restore, and that is what the spec asks for (no test is skipped).
         NOTES.append(f"{tree}: regions.backup.include is {includes(tree)}: the DR backup dumps no database "
                      "(checked: no container runs pg_dump), so there is nothing to restore")
         return
     assert record.seeded == expected_rows(), f"seeding the local database went wrong: {record.seeded}"
     assert record.completed, f"{tree}: the backup job did not complete:\n{record.describe()}"
-    assert len(record.database_dumps) == 1, f"{tree}: pg_dump wrote {record.database_dumps}, expected one dump"
-    assert set(record.restores) == set(record.buckets), \
-        f"{tree}: no single {record.database_dumps[0]} to restore in {sorted(set(record.buckets) - set(record.restores))}"
+    assert len(record.database_dumps) == record.dumpers, \
+        f"{tree}: pg_dump wrote {record.database_dumps}, expected one dump per pg_dump container ({record.dumpers})"
+    wanted = {f"{bucket}/{dump}" for bucket in record.buckets for dump in record.database_dumps}
+    assert set(record.restores) == wanted, f"{tree}: dumps missing from the buckets: {sorted(wanted - set(record.restores))}"
     for bucket, (empty, restored, found) in sorted(record.restores.items()):
-        assert empty, f"{tree}: the database to restore s3://{bucket}'s dump into was not empty"
-        assert restored.returncode == 0, f"{tree}: pg_restore of s3://{bucket}'s dump failed:\n{restored.describe()}"
-        assert found == expected_rows(), f"{tree}: s3://{bucket}'s dump restored other rows: {found}"
+        assert empty, f"{tree}: the database to restore s3://{bucket} into was not empty"
+        assert restored.returncode == 0, f"{tree}: pg_restore of s3://{bucket} failed:\n{restored.describe()}"
+        assert found == expected_rows(), f"{tree}: s3://{bucket} restored other rows: {found}"
 
 
 def test_the_platform_declares_the_buckets_the_backup_writes(tree):

@@ -29,6 +29,7 @@ import time
 import pytest
 
 from support.processes import Processes
+from support.report import NOTES
 from support.scratch import readable_dir
 from support.tools import require
 from support.trees import documents
@@ -131,6 +132,12 @@ def local_conf(conf: str, port: int, folder) -> str:
 @pytest.mark.live
 def test_the_generated_cluster_forms_and_fails_over(tree):
     redis_server, redis_cli = require("redis-server"), require("redis-cli")
+    if not (tree.spec.get("caching") or {}).get("redis"):
+        statefulsets = [d["metadata"]["name"] for c in tree.clusters() for _, d in c.objects()
+                        if d.get("kind") == "StatefulSet" and "redis" in d["metadata"]["name"]]
+        assert not statefulsets, f"{tree}: the spec has no caching.redis, yet the output runs {statefulsets}"
+        NOTES.append(f"{tree}: the spec has no caching.redis, and the output runs no Redis (checked)")
+        return
     redis, found = redis_objects(tree)
     masters, replicas = int(redis["masters"]), int(redis.get("replicasPerMaster", 1))
     total = masters * (1 + replicas)

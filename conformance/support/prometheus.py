@@ -339,8 +339,10 @@ class Model:
         if path == "sla.cache.hitRate":
             return replace(state, hit_ratio=target / 2)
         if path == "sla.replicationLag.database":
-            lag_alert = ((self.spec.get("regions") or {}).get("replication") or {}).get("postgres", {}).get("lagAlert")
-            ceiling = quantity(lag_alert) if lag_alert else None
+            postgres = ((self.spec.get("regions") or {}).get("replication") or {}).get("postgres") or []
+            # One mapping, or a list of them: the lag stays under every database's lagAlert.
+            ceilings = [quantity(r["lagAlert"]) for r in (postgres if isinstance(postgres, list) else [postgres]) if r.get("lagAlert")]
+            ceiling = min(ceilings) if ceilings else None
             lag = target * 1.5 if ceiling is None or target * 1.5 < ceiling else (target + ceiling) / 2
             return replace(state, replication_lag=lag)
         raise AssertionError(f"the stand-ins have no model of {path}")

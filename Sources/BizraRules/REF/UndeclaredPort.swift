@@ -14,7 +14,16 @@ public struct UndeclaredPort: Rule {
         .overlay("services:\n  - { name: bizra-node0, probes: { readiness: { port: web } } }\n"),
         .overlay("caching: { varnish: { backend: { port: htp } } }\n"),
         .overlay("chaos:\n  experiments:\n    - { name: http-fault, type: http-abort, port: grpc, path: /api/, duration: 2m }\n"),
+        .overlay("services:\n  - { name: bizra-node0, dependsOn: [redis-cluster, postgres, mailer] }\n" + worker),
+        .overlay("routes:\n  - { path: /, service: varnish }\n  - { path: /mail, service: mailer }\nservices:\n" + worker),
     ]
+    /// A worker (a service with no port), as a `services` item.
+    static let worker = """
+          - { name: mailer, image: "ghcr.io/bizra/mailer:1.0.0", replicas: 1,
+              resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { cpu: 500m, memory: 256Mi } },
+              probes: { readiness: { exec: [mailer, check] }, liveness: { exec: [mailer, check] } } }
+
+        """
     public static let nonTriggeringExamples: [RuleExample] = [
         .overlay("services:\n  - { name: bizra-node0, probes: { readiness: { port: metrics } } }\n"),
         .overlay("services:\n  - { name: bizra-node0, probes: { startup: { grpc: metrics } } }\n"),

@@ -14,6 +14,8 @@ public struct UnresolvedReference: Rule {
         """
     public static let triggeringExamples: [RuleExample] = [
         .overlay("chaos: { target: bizra-nod0 }\n"),
+        .overlay("routes:\n  - { path: /, service: varnsh }\n"),
+        .overlay("regions: { backup: { include: [kubernetes-resources, postgress] } }\n"),
         .overlay("caching: { varnish: { backend: { service: bizra-api } } }\n"),
         .overlay("services:\n  - { name: bizra-node0, dependsOn: [redis-cluster, postgress] }\n"),
         .overlay("services:\n  - { name: bizra-node0, priorityClass: bizra-critcal }\n"),
@@ -27,6 +29,8 @@ public struct UnresolvedReference: Rule {
     public static let nonTriggeringExamples: [RuleExample] = [
         .overlay("chaos: { target: bizra-node0 }\n"),
         .overlay("regions: { backup: { replicateTo: [eu-west-1] } }\n"),
+        .overlay("regions: { backup: { include: [kubernetes-resources, postgres, redis-cluster] } }\n"),
+        .overlay("external:\n  - { name: payments, host: api.payments.example.com, port: 443 }\nservices:\n  - { name: bizra-node0, dependsOn: [redis-cluster, postgres, payments] }\n"),
     ]
     public init() {}
 

@@ -110,6 +110,7 @@ public struct Duplicate: LoadTimeRule {
             """),
         .overlay("databases:\n  - { name: bizra-node0, version: \"16\", instances: 1, storage: 1Gi, resources: { requests: { cpu: 1, memory: 1Gi }, limits: { cpu: 1, memory: 1Gi } } }\n"),
         .overlay("caching: { varnish: { name: redis-cluster } }\n"),
+        .overlay("external:\n  - { name: postgres, host: db.example.com, port: 5432 }\n"),
         .overlay("routes:\n  - { path: /, service: varnish }\n  - { host: api.bizra.ai, service: bizra-node0 }\n"),
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]

@@ -4,19 +4,19 @@ extension Decode {
     static func externalEndpoint(_ r: inout MapReader) -> ExternalEndpoint? {
         let name = r.required("name", Decode.name)
         let host = r.optional("host", Decode.hostName)
-        let cidrs = r.optional("cidrs", default: [], list(Decode.cidr))
+        let cidrs = r.optional("cidrs", list(Decode.cidr))
         let port = r.required("port", Decode.port)
         let networkProtocol = r.optional("protocol", default: .tcp, enumeration(ExternalEndpoint.NetworkProtocol.self))
         if !r.has("host"), !r.has("cidrs") {
             r.context.report("SPEC003", "\(r.what) needs 'host' or 'cidrs': where its traffic may go", at: r.node)
             return nil
         }
-        if host == nil, r.has("cidrs"), !r.has("host"), cidrs.isEmpty {
+        if !r.has("host"), cidrs?.isEmpty == true {
             r.context.report("SPEC003", "\(r.what) has no 'cidrs' and no 'host': where its traffic may go", at: r.node)
             return nil
         }
-        guard let (name, port) = all(name, port) else { return nil }
-        var endpoint = ExternalEndpoint(name: name, host: host, cidrs: cidrs, port: port, protocol: networkProtocol)
+        guard let (name, port) = all(name, port), r.has("cidrs") ? cidrs != nil : true else { return nil }
+        var endpoint = ExternalEndpoint(name: name, host: host, cidrs: cidrs ?? [], port: port, protocol: networkProtocol)
         endpoint.source = r.source
         return endpoint
     }

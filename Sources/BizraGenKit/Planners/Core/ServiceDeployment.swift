@@ -8,11 +8,22 @@ enum ServiceDeployment {
     /// The name of the claim behind one of a service's volumes.
     static func claimName(_ service: Service, _ volume: Volume) -> String { "\(service.name)-\(volume.name)" }
 
-    /// Checks whose finding is intended, with the reason, as checkov reads them from annotations.
-    static let checkovSkips = CheckovSkip.annotations([
-        .pinnedByTag,
-        CheckovSkip("CKV_K8S_35", "secrets come from the ExternalSecret's Secret as environment variables"),
-    ])
+    /// Checks whose finding is intended, with the reason, as checkov reads them from annotations:
+    /// the ones every service has, and those the spec's security-context overrides ask for.
+    static func checkovSkips(_ service: Service) -> [String: String] {
+        var skips: [CheckovSkip] = [
+            .pinnedByTag,
+            CheckovSkip("CKV_K8S_35", "secrets come from the ExternalSecret's Secret as environment variables"),
+        ]
+        if service.securityContext?.readOnlyRootFilesystem == false {
+            skips.append(CheckovSkip("CKV_K8S_22", "the image writes to its root filesystem (securityContext.readOnlyRootFilesystem: false in the spec)"))
+        }
+        // checkov's CKV_K8S_40 asks for a UID above 10000; the image's own non-root user may be lower.
+        if let user = service.securityContext?.runAsUser, user < 10_000 {
+            skips.append(CheckovSkip("CKV_K8S_40", "the image runs as its own non-root user \(user) (securityContext.runAsUser in the spec)"))
+        }
+        return CheckovSkip.annotations(skips)
+    }
 
     static func deployment(_ service: Service, _ context: PlanContext) -> KubernetesObject {
         let labels = context.labels(component: CoreObjects.serviceComponent, name: service.name)
@@ -51,7 +62,7 @@ enum ServiceDeployment {
             ("template", ["metadata": .map(template), "spec": .map(podSpec)]),
         ])
         return KubernetesObject(apiVersion: "apps/v1", kind: "Deployment", name: service.name,
-                                namespace: context.namespace, labels: labels, annotations: checkovSkips,
+                                namespace: context.namespace, labels: labels, annotations: checkovSkips(service),
                                 body: ["spec": .map(spec)])
     }
 

@@ -57,20 +57,25 @@ struct MultiRegionAlerts {
         var rulesByRegion: [String: [YAMLValue]] = [:]
         var regionOrder: [String] = []
         for database in regions.databaseReplications where !database.targets.isEmpty {
-            // With one database, every lag series in the namespace is its; with more, its instances' pods.
-            let pods = context.spec.databases.count > 1 ? ",pod=~\"\(database.source)-[0-9]+\"" : ""
+            // With one database, every lag series in the namespace is its; with more, its instances'
+            // pods, and a `database` label tells its alerts from the others' (promtool refuses twins).
+            let several = context.spec.databases.count > 1
+            let pods = several ? ",pod=~\"\(database.source)-[0-9]+\"" : ""
+            let labels = several ? ["database": database.source] : [:]
             let lag = "max by (cluster) (cnpg_pg_replication_lag{namespace=\"\(ns)\"\(pods)})"
             var replication: [YAMLValue] = []
             if let target = sla.replicationLag?.database {
                 replication.append(Self.alert("DatabaseReplicationLagAboveSLA", expr: "\(lag) > \(NumberText.decimal(target.seconds))",
                                               for: "5m", severity: "warning",
                                               summary: "\(database.source) replication lag above \(target)",
-                                              description: "The replica of \(database.source) in this region lags more than the SLA of \(target)."))
+                                              description: "The replica of \(database.source) in this region lags more than the SLA of \(target).",
+                                              labels: labels))
             }
             replication.append(Self.alert("DatabaseReplicationLagHigh", expr: "\(lag) > \(NumberText.decimal(database.lagAlert.seconds))",
                                           for: "2m", severity: "critical",
                                           summary: "\(database.source) replication lag above \(database.lagAlert)",
-                                          description: "The replica of \(database.source) in this region lags more than \(database.lagAlert)."))
+                                          description: "The replica of \(database.source) in this region lags more than \(database.lagAlert).",
+                                          labels: labels))
             for target in database.targets {
                 if rulesByRegion[target] == nil { regionOrder.append(target) }
                 rulesByRegion[target, default: []] += replication
