@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/bizra-gen
 DEBUG_BIN := .build/debug/bizra-gen
 export BIZRA_SHARED ?= $(abspath ../shared)
 
-.PHONY: run build test tools unit-test drift conformance templates clean
+.PHONY: run build test tools unit-test drift examples conformance templates clean
 
 ## run: build bizra-gen in release mode and write out/ from specs/
 run: build
@@ -15,8 +15,9 @@ run: build
 build:
 	$(SWIFT) build -c release --static-swift-stdlib --product bizra-gen
 
-## test: everything CI runs (the tools first, then unit and CLI tests, the out/ drift gate, conformance)
-test: tools unit-test drift conformance
+## test: everything CI runs (the tools first, then unit and CLI tests, the out/ drift gate, the
+## Swift DSL example package, conformance)
+test: tools unit-test drift examples conformance
 
 ## tools: install the real tools the tests check output with (idempotent; see scripts/conformance)
 tools:
@@ -33,6 +34,11 @@ drift:
 	$(SWIFT) build --product bizra-gen
 	$(DEBUG_BIN) build --all-envs --check
 	$(DEBUG_BIN) build --spec examples/harbor/specs --out examples/harbor/out --all-envs --check
+
+## examples: Examples/Shop (the Swift DSL and the CLI as a library) builds the YAML spec's bytes, and
+## its deliberate mistakes are reported at their Swift lines
+examples:
+	./scripts/examples
 
 ## conformance: the real tools on what bizra-gen writes (installs them on first use)
 conformance:

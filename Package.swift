@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BizraSpec", targets: ["BizraSpec"]),
         .library(name: "BizraRules", targets: ["BizraRules"]),
         .library(name: "BizraGenKit", targets: ["BizraGenKit"]),
+        .library(name: "BizraGenCLI", targets: ["BizraGenCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,11 +24,12 @@ let package = Package(
             dependencies: ["BizraSpec", "BizraRules", .product(name: "Mustache", package: "swift-mustache"),
                            .product(name: "Yams", package: "Yams")]
         ),
-        .executableTarget(
-            name: "bizra-gen",
+        .target(
+            name: "BizraGenCLI",
             dependencies: ["BizraGenKit", "BizraRules", "BizraSpec",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "bizra-gen", dependencies: ["BizraGenCLI"]),
         .testTarget(name: "BizraSpecTests", dependencies: ["BizraSpec"]),
         .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec"]),
         .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules"],

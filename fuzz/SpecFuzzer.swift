@@ -15,8 +15,6 @@ import BizraGenKit
 import BizraRules
 import Foundation
 
-private let checker = SpecChecker()
-
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>) -> Int32 {
     if let folder = ProcessInfo.processInfo.environment["FUZZ_WRITE_SEEDS"] {
@@ -43,8 +41,9 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int
     return 0
 }
 
+/// What `validate` then `build` do: every check (the spec's, then the OUT rules'), then the output.
 private func checkThenPlan(_ spec: Spec) {
-    guard checker.check(spec).errorCount == 0 else { return }
+    guard let findings = try? BuildPipeline().findings(for: spec), findings.errorCount == 0 else { return }
     _ = try? BuildPipeline().plan(spec)
 }
 

@@ -1,3 +1,4 @@
+import BizraRules
 import BizraSpec
 import Foundation
 
@@ -83,6 +84,15 @@ public struct BuildPipeline: Sendable {
         }
         releaseInBackground((consume manifests, consume written))
         return OutputTree(files: files)
+    }
+
+    /// Every finding of `spec`, as `validate` reports them: the spec rules', then, when none of
+    /// them is an error, the OUT rules' on the objects the spec plans. Both front ends, the CLI
+    /// and the fuzzer check through here.
+    public func findings(for spec: Spec) throws -> [Finding] {
+        let findings = SpecChecker().check(spec)
+        guard findings.errorCount == 0 else { return findings }
+        return findings + OutputChecker().check(try plannedPlatform(spec))
     }
 
     /// The planned objects of every cluster, as the OUT rules see them; nothing is rendered.

@@ -53,18 +53,18 @@ struct Build: ParsableCommand {
 
     func run() throws {
         guard allEnvs else {
-            try build(spec, hint: spec.env.map { "bizra-gen build --env \($0)" } ?? "bizra-gen build")
+            let command = CurrentSpecSource.commandName
+            try build(spec, hint: spec.env.map { "\(command) build --env \($0)" } ?? "\(command) build")
             return
         }
-        let folder = spec.spec ?? (FileManager.default.fileExists(atPath: "specs") ? "specs" : nil)
-        let overlays = folder.map(SpecLoader.environments(at:)) ?? []
+        let overlays = spec.environments
         var written: [String: String] = [:]
         var stale = false
         for environment in [nil] + overlays.map(Optional.some) {
             var options = spec
             options.env = environment
             do {
-                let name = try build(options, hint: "bizra-gen build --all-envs", skipping: written)
+                let name = try build(options, hint: "\(CurrentSpecSource.commandName) build --all-envs", skipping: written)
                 written[name] = environment ?? "the base spec"
             } catch let exit as ExitCode where exit == ExitCode(1) && check {
                 stale = true

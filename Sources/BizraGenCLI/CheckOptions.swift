@@ -16,14 +16,12 @@ struct CheckOptions: ParsableArguments {
     /// not load; exits 1 on an error (or any finding with --warnings-as-errors).
     func checkedPlan(_ options: SpecOptions) throws {
         let spec = try loaded(options, summarized: true)
-        var findings = SpecChecker().check(spec)
-        if findings.errorCount == 0 {
-            do {
-                findings += OutputChecker().check(try BuildPipeline().plannedPlatform(spec))
-            } catch {
-                Terminal.error("error: \(error)")
-                throw ExitCode(2)
-            }
+        let findings: [Finding]
+        do {
+            findings = try BuildPipeline().findings(for: spec)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(2)
         }
         try report(findings, summarized: true)
     }

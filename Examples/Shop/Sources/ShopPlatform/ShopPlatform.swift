@@ -1,0 +1,35 @@
+import BizraSpec
+
+/// The platform of `bizra-gen init --minimal` (starters/minimal/platform.yaml), value for value:
+/// one service, one cluster. `staging` is the base spec; `production` is a Swift environment.
+public enum ShopPlatform {
+    /// The environments besides the base spec.
+    public static let environments = ["production"]
+
+    /// The platform for `environment` (nil: staging, the base spec).
+    public static func spec(environment: String?) throws -> Spec {
+        let production = environment == "production"
+        return try Spec {
+            Platform(name: "shop", environment: environment ?? "staging",
+                     namespace: production ? "shop-production" : "shop-staging", domain: "shop.example.com")
+            SLA(latency: .init(p50: "50ms", p95: "200ms", p99: "500ms"),
+                errorRate: "1%",
+                throughput: .init(peak: production ? "400rps" : "200rps", sustained: "100rps"))
+            web(replicas: production ? 3 : 2)
+        }
+    }
+
+    /// The web service, which exports what the SLA alerts query.
+    public static func web(replicas: Int, dependsOn: [String] = []) -> Service {
+        Service(name: "web", image: "ghcr.io/example/web:1.0.0",
+                ports: [Port(name: "http", port: 8080), Port(name: "metrics", port: 9090)],
+                replicas: replicas,
+                resources: Resources(requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "500m", memory: "256Mi")),
+                probes: Probes(readiness: Probe(path: "/ready", port: "http"), liveness: Probe(path: "/health", port: "http")),
+                dependsOn: dependsOn,
+                metrics: [
+                    Metric(name: "http_request_duration_seconds", type: .histogram, labels: ["method", "route", "status"]),
+                    Metric(name: "http_requests_total", type: .counter, labels: ["method", "route", "status"]),
+                ])
+    }
+}
