@@ -110,14 +110,30 @@ extension Decode {
                 if kinds.isEmpty { p.allow(["service"]) }
                 check = all(p.required("path", Decode.string), p.required("port", Decode.string)).map { .http(path: $0.0, port: $0.1) }
             }
+            // A key of another way to check is the format's, so not unknown, but it does nothing here.
+            let own: Set<String> = switch check {
+            case .http?: ["path", "port"]
+            case .grpc?: ["grpc", "service"]
+            case .tcp?: ["tcpSocket"]
+            case .exec?: ["exec"]
+            case nil: Self.probeKeys
+            }
+            for key in Self.probeKeys.subtracting(own).sorted() where kinds.count <= 1 && p.has(key) {
+                p.context.report("SPEC002", "'\(key)' does nothing in \(what), which checks by \(own.sorted().joined(separator: " and "))",
+                                 at: p.keyNode(key) ?? p.node, notes: [.init("'port' goes with 'path'; 'service' with 'grpc'")])
+            }
+            p.allow(Array(Self.probeKeys))
             let initialDelay = p.optional("initialDelay", default: Duration.seconds(0), Decode.unit)
             let period = p.optional("period", default: Duration.seconds(10), Decode.unit)
-            guard let check else { return nil }
+            guard let check, kinds.count <= 1 else { return nil }
             var probe = Probe(check, initialDelay: initialDelay, period: period)
             probe.source = p.source
             return probe
         }
     }
+
+    /// The keys of every way a probe checks.
+    static let probeKeys: Set<String> = ["path", "port", "tcpSocket", "grpc", "service", "exec"]
 
     static func securityOverrides(_ s: inout MapReader) -> SecurityOverrides? {
         var overrides = SecurityOverrides(runAsUser: s.optional("runAsUser", Decode.nonNegativeInt),

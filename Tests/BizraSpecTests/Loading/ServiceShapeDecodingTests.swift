@@ -55,6 +55,17 @@ import Testing
         #expect(finding?.location?.line == 9, "at the second way, on the readiness line")
     }
 
+    @Test func aKeyOfAnotherWayToCheckIsALocatedSPEC002() {
+        let findings = Self.findings(Self.service + """
+                ports: [{ name: http, port: 8080 }]
+                probes:
+                  readiness: { tcpSocket: http, port: http }
+                  liveness: { exec: [check] }
+            """)
+        #expect(findings.map(\.rule) == ["SPEC002"])
+        #expect(findings.first?.message.contains("'port' does nothing") == true && findings.first?.location?.line == 10)
+    }
+
     @Test func externalEndpointsNeedAHostOrCIDRsAndRefuseBadOnes() {
         let missing = Self.findings("external:\n  - { name: smtp, port: 587 }\n")
         #expect(missing.map(\.rule) == ["SPEC003"])
