@@ -30,10 +30,12 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "bizra-gen", dependencies: ["BizraGenCLI"]),
-        .testTarget(name: "BizraSpecTests", dependencies: ["BizraSpec"]),
-        .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec"]),
-        .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules"],
+        // What every test target shares: the repository's paths, the real tools, the leak check.
+        .target(name: "BizraTestSupport", path: "Tests/BizraTestSupport"),
+        .testTarget(name: "BizraSpecTests", dependencies: ["BizraSpec", "BizraTestSupport"]),
+        .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec", "BizraTestSupport"]),
+        .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules", "BizraTestSupport"],
                     exclude: ["Report/Fixtures"]),
-        .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", "BizraTestSupport", .product(name: "Yams", package: "Yams")]),
     ]
 )

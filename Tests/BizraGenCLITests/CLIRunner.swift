@@ -1,3 +1,4 @@
+import BizraTestSupport
 import Foundation
 
 /// Runs the built `bizra-gen` binary as a user would, in a folder of its own.
@@ -8,8 +9,7 @@ struct CLIRunner {
         var stderr: String
     }
 
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = Repository.root
 
     /// The binary beside the test bundle (`.build/<config>/bizra-gen`).
     static let binary: URL = {

@@ -1,15 +1,11 @@
+import BizraTestSupport
 import Foundation
 import Testing
 
 /// `init --minimal`: a small generic platform that validates with no finding, builds, and has
 /// nothing of the reference platform in it.
 @Suite struct InitMinimalTests {
-    /// What the reference platform would leave in another's output; `bizra-gen`, the tool's own
-    /// name (file headers, the field manager), is not one.
-    static func leaks(in text: String) -> [String] {
-        let lowered = text.lowercased().replacingOccurrences(of: "bizra-gen", with: "")
-        return ["ihsan", "ahsan", "bizra", "node0"].filter(lowered.contains)
-    }
+    static func leaks(in text: String) -> [String] { ReferencePlatformTraces.found(in: text) }
 
     func withFolder(_ body: (URL) throws -> Void) throws {
         let folder = try CLIRunner.temporaryFolder()

@@ -1,9 +1,9 @@
+import BizraTestSupport
 import Foundation
 
 /// Paths of the project's own files, found from this source file so tests run from any folder.
 enum Fixtures {
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = Repository.root
     static let specs = projectRoot.appendingPathComponent("specs").path
     /// The design's reference spec, beside the project (`$BIZRA_SHARED`, default `../shared`).
     static let referenceSpec: String = {

@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -121,7 +122,7 @@ struct ChaosEngineeringPlannerTests {
         #expect(!objects.contains { $0.kind.contains("ClusterRole") })
     }
 
-    @Test func alertsUseTheSLADuringChaos() throws {
+    @Test(.enabled(if: Tools.isInstalled("promtool"), "needs promtool: make tools installs it")) func alertsUseTheSLADuringChaos() throws {
         let rule = try #require(F.find(objects, "PrometheusRule", "bizra-chaos"))
         let rules = try #require(F.value(rule, "spec.groups.0.rules")?.listValue)
         let ihsan = try #require(rules.first { $0["alert"] == "IhsanDegradedDuringChaos" })
@@ -139,21 +140,21 @@ struct ChaosEngineeringPlannerTests {
         let verification = try #require(rules.first { $0["alert"] == "ChaosVerificationFailed" })
         #expect(verification["expr"]?.stringValue?.contains(#"kube_pod_status_phase{namespace="chaos-testing",phase="Failed"}"#) == true,
                 "the Schedule's Task runs as a bare Pod, not the suspended Job")
-        if let result = try F.checkRules(rule) {
+        let result = try F.checkRules(rule); do {
             #expect(result.status == 0, "\(result.output)")
         }
     }
 
-    @Test func verificationScriptPassesShellcheck() throws {
+    @Test(.enabled(if: Tools.isInstalled("shellcheck"), "needs shellcheck: make tools installs it")) func verificationScriptPassesShellcheck() throws {
         let job = F.find(objects, "Job", "resilience-test-verify")
         let script = try #require(F.value(job, "spec.template.spec.containers.0.command.2")?.stringValue)
-        if let result = try F.shellcheck(script) {
+        let result = try F.shellcheck(script); do {
             #expect(result.status == 0, "\(result.output)")
         }
     }
 
-    @Test func manifestValidatesAgainstTheCRDs() throws {
-        if let result = try F.validate(objects, as: "08-chaos-engineering.yaml") {
+    @Test(.enabled(if: Tools.isInstalled("validate-manifests"), "needs validate-manifests: make tools installs it")) func manifestValidatesAgainstTheCRDs() throws {
+        let result = try F.validate(objects, as: "08-chaos-engineering.yaml"); do {
             #expect(result.status == 0, "\(result.output)")
             #expect(result.output.contains(" 0 problems"), "\(result.output)")
         }

@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -58,8 +59,8 @@ import Testing
         #expect(rules.last?["annotations"]?["description"]?.stringValue?.hasSuffix("the verification found the platform outside its SLA after chaos.") == true)
     }
 
-    @Test func theSLAScriptPassesShellcheck() throws {
-        if let result = try F.shellcheck(Self.verification(Self.slaOnly).script) {
+    @Test(.enabled(if: Tools.isInstalled("shellcheck"), "needs shellcheck: make tools installs it")) func theSLAScriptPassesShellcheck() throws {
+        let result = try F.shellcheck(Self.verification(Self.slaOnly).script); do {
             #expect(result.status == 0, "\(result.output)")
         }
     }

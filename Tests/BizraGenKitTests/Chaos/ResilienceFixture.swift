@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -6,8 +7,7 @@ import Testing
 /// The reference platform for the chaos, multi-region and load-test tests, the tools their output
 /// must satisfy, and helpers to reach into planned objects.
 enum ResilienceFixture {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// `$BIZRA_SHARED/design/reference-spec.yaml` (default `../shared`), else the project's specs/.
     static let spec: Spec = {
@@ -41,12 +41,7 @@ enum ResilienceFixture {
     /// absent. In CI (`CI` set), where `make test` installs every tool first, an absent tool is a
     /// failure of the test that needs it, never a silent pass.
     static func tool(_ name: String) -> String? {
-        let venv = repository.appendingPathComponent(".venv-validators/bin/\(name)").path
-        if FileManager.default.isExecutableFile(atPath: venv) { return venv }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-            return "\(directory)/\(name)"
-        }
+        if let path = Tools.path(name) { return path }
         let reason = "\(name) is not installed (make tools installs it)"
         if ProcessInfo.processInfo.environment["CI"] != nil {
             Issue.record("\(reason): CI runs every tool check")
@@ -90,18 +85,23 @@ enum ResilienceFixture {
         return url.path
     }
 
-    /// shellcheck's verdict on `script`: nil when shellcheck is absent.
-    static func shellcheck(_ script: String) throws -> (status: Int32, output: String)? {
-        guard let shellcheck = tool("shellcheck") else { return nil }
+    /// The tool `name`, or an error saying it is missing (tests that need one are enabled by ``Tools/isInstalled(_:)``).
+    static func required(_ name: String) throws -> String {
+        try #require(tool(name), "\(name) is not installed: run make tools")
+    }
+
+    /// shellcheck's verdict on `script`.
+    static func shellcheck(_ script: String) throws -> (status: Int32, output: String) {
+        let shellcheck = try required("shellcheck")
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try write(script, "script.sh", in: directory)
         return try run(shellcheck, [path])
     }
 
-    /// validate-manifests on the file of `objects`: nil when the validator is absent.
-    static func validate(_ objects: [KubernetesObject], as name: String) throws -> (status: Int32, output: String)? {
-        guard let validator = tool("validate-manifests") else { return nil }
+    /// validate-manifests on the file of `objects`.
+    static func validate(_ objects: [KubernetesObject], as name: String) throws -> (status: Int32, output: String) {
+        let validator = try required("validate-manifests")
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = ManifestFile(path: "k8s/\(name)", objects: objects).render()
@@ -112,9 +112,10 @@ enum ResilienceFixture {
         return try run(validator, ["--k8s-version", KubernetesReleases.nearest(to: spec.platform.kubernetesVersion).minor, path])
     }
 
-    /// `promtool check rules` on a PrometheusRule's spec: nil when promtool is absent.
-    static func checkRules(_ rule: KubernetesObject) throws -> (status: Int32, output: String)? {
-        guard let promtool = tool("promtool"), let spec = value(rule, "spec") else { return nil }
+    /// `promtool check rules` on a PrometheusRule's spec.
+    static func checkRules(_ rule: KubernetesObject) throws -> (status: Int32, output: String) {
+        let promtool = try required("promtool")
+        let spec = try #require(value(rule, "spec"))
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try write(YAMLWriter.document(spec), "rules.yml", in: directory)

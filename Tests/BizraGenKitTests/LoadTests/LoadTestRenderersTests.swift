@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -57,8 +58,8 @@ struct LoadTestRenderersTests {
         #expect(stress.contains("{ target: 400, duration: '2m' },\n        { target: 0, duration: '2m' },"))
     }
 
-    @Test func k6AcceptsEveryScript() throws {
-        guard let k6 = F.tool("k6") else { return }
+    @Test(.enabled(if: Tools.isInstalled("k6"), "needs k6: make tools installs it")) func k6AcceptsEveryScript() throws {
+        let k6 = try #require(Tools.path("k6"), "k6 is not installed: run make tools")
         let directory = try F.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (path, text) in try Self.scripts().sorted(by: { $0.key < $1.key }) {
@@ -74,7 +75,7 @@ struct LoadTestRenderersTests {
         }
     }
 
-    @Test func benchScriptRunsEveryScenarioInOrder() throws {
+    @Test(.enabled(if: Tools.isInstalled("shellcheck"), "needs shellcheck: make tools installs it")) func benchScriptRunsEveryScenarioInOrder() throws {
         let files = try BenchmarkScriptRenderer().render(PlanContext(spec: F.spec))
         let script = try #require(files["bench/run-benchmarks.sh"])
         #expect(script.hasPrefix("#!/usr/bin/env bash\n"))
@@ -86,7 +87,7 @@ struct LoadTestRenderersTests {
             "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/concurrency.json\" k6/concurrency.js; then",
             "if ! k6 run --summary-trend-stats \"avg,min,med,max,p(90),p(95),p(99)\" --summary-export \"$OUT/stress.json\" k6/stress.js; then",
         ])
-        if let result = try F.shellcheck(script) {
+        let result = try F.shellcheck(script); do {
             #expect(result.status == 0, "\(result.output)")
         }
     }

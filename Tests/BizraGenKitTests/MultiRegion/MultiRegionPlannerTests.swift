@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -95,7 +96,7 @@ struct MultiRegionPlannerTests {
         #expect(F.value(primary, "spec.certificates.serverAltDNSNames.0") == "db.internal.example.com")
     }
 
-    @Test func backupCronJobKeepsTheSchedule() throws {
+    @Test(.enabled(if: Tools.isInstalled("shellcheck"), "needs shellcheck: make tools installs it")) func backupCronJobKeepsTheSchedule() throws {
         let cronJob = try #require(F.find(objects, "CronJob", "bizra-dr-backup"))
         #expect(cronJob.placement == .only("us-east-1"), "the backup runs beside the primary")
         #expect(F.value(cronJob, "spec.schedule") == "*/15 * * * *")
@@ -129,7 +130,7 @@ struct MultiRegionPlannerTests {
         let egress = try #require(F.find(objects, "NetworkPolicy", "bizra-dr-backup-egress"))
         #expect(F.value(egress, "spec.egress")?.listValue?.contains { $0["to"]?[0]?["ipBlock"]?["cidr"] == "169.254.170.23/32" } == true,
                 "without an IRSA role the EKS Pod Identity agent serves the credentials")
-        if let result = try F.shellcheck(script) {
+        let result = try F.shellcheck(script); do {
             #expect(result.status == 0, "\(result.output)")
         }
     }
@@ -200,7 +201,7 @@ struct MultiRegionPlannerTests {
         #expect(panels.map { $0["title"] as? String } == ["Request rate by region", "Ihsan score by region", "Replication lag"])
     }
 
-    @Test func alertsFollowTheSLA() throws {
+    @Test(.enabled(if: Tools.isInstalled("promtool"), "needs promtool: make tools installs it")) func alertsFollowTheSLA() throws {
         #expect(F.find(objects, "PrometheusRule", "bizra-multi-region") == nil,
                 "without a remote write the primary sees its own series only: no alert that could not be right")
         var spec = ResilienceFixture.spec
@@ -220,7 +221,7 @@ struct MultiRegionPlannerTests {
         #expect(expr("RedisReplicationLagHigh").isEmpty, "nothing replicates Redis across regions")
         #expect(expr("CrossRegionLatencyHigh").isEmpty, "nothing probes it: the alert could never fire")
         for object in [rule, replication] {
-            if let result = try F.checkRules(object) {
+            let result = try F.checkRules(object); do {
                 #expect(result.status == 0, "\(result.output)")
             }
         }
@@ -239,9 +240,9 @@ struct MultiRegionPlannerTests {
         }
     }
 
-    @Test func manifestValidatesAgainstTheSchemas() throws {
+    @Test(.enabled(if: Tools.isInstalled("validate-manifests"), "needs validate-manifests: make tools installs it")) func manifestValidatesAgainstTheSchemas() throws {
         for region in Self.regions {
-            if let result = try F.validate(cluster(region), as: "09-multi-region-deployment.yaml") {
+            let result = try F.validate(cluster(region), as: "09-multi-region-deployment.yaml"); do {
                 #expect(result.status == 0, "\(region): \(result.output)")
                 #expect(result.output.contains(" 0 problems"), "\(region): \(result.output)")
             }

@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 @testable import BizraGenKit
@@ -5,8 +6,7 @@ import Foundation
 /// The reference platform, loaded from the design's reference spec (or the project's specs/),
 /// and helpers to find objects in planned output.
 enum ReferenceSpecFixture {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// `$BIZRA_SHARED/design/reference-spec.yaml` (default `../shared`), else the project's specs/.
     static let spec: Spec = {

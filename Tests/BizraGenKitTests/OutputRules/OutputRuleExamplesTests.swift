@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 import Testing
@@ -6,8 +7,7 @@ import Testing
 /// Each OUT rule's examples are its tests: a planned object broken on purpose is caught, the
 /// reference platform as planned is not; and no committed spec triggers any OUT rule.
 @Suite struct OutputRuleExamplesTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     static let rules: [any OutputRule.Type] = OutputRuleCatalogue.all
 

@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraRules
 import BizraSpec
 import Foundation
@@ -17,12 +18,7 @@ import Testing
         }
     }()
 
-    /// What the reference platform would leave in another's output; `bizra-gen`, the tool's own
-    /// name (file headers, the field manager, `app.kubernetes.io/managed-by`), is not one.
-    static func leaks(in text: String) -> [String] {
-        let lowered = text.lowercased().replacingOccurrences(of: "bizra-gen", with: "")
-        return ["ihsan", "ahsan", "bizra", "node0"].filter(lowered.contains)
-    }
+    static func leaks(in text: String) -> [String] { ReferencePlatformTraces.found(in: text) }
 
     @Test func theFixtureHasNoIhsanScoreAndChecksWithNoFinding() {
         #expect(Self.spec.sla.ihsanScore == nil)

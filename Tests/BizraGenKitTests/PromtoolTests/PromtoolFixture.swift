@@ -1,11 +1,11 @@
+import BizraTestSupport
 import BizraSpec
 import Foundation
 @testable import BizraGenKit
 
 /// Specs and a promtool runner for the tests of ``PromtoolTestRenderer``.
 enum PromtoolFixture {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// The reference platform, optionally overlaid.
     static func reference(overlay: String? = nil) throws -> Spec {

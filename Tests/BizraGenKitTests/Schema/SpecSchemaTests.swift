@@ -1,3 +1,4 @@
+import BizraTestSupport
 import BizraGenKit
 import BizraSpec
 import Foundation
@@ -5,8 +6,7 @@ import Testing
 
 /// The JSON Schema of the spec format: built from the model, and accepted by a stock validator.
 @Suite struct SpecSchemaTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let python = repository.appendingPathComponent(".venv-validators/bin/python").path
     static let hasValidator = FileManager.default.isExecutableFile(atPath: python)
     static let referenceSpec = "/work/shared/design/reference-spec.yaml"
