@@ -29,11 +29,11 @@ unit-test:
 	$(SWIFT) test --skip-build
 
 ## drift: fail when the committed out/ differs from a fresh build of specs/, in any environment,
-## or the second platform's committed output (examples/harbor/out) from its spec
+## or the second platform's committed output (Examples/harbor/out) from its spec
 drift:
 	$(SWIFT) build --product bizra-gen
 	$(DEBUG_BIN) build --all-envs --check
-	$(DEBUG_BIN) build --spec examples/harbor/specs --out examples/harbor/out --all-envs --check
+	$(DEBUG_BIN) build --spec Examples/harbor/specs --out Examples/harbor/out --all-envs --check
 
 ## examples: Examples/Shop (the Swift DSL and the CLI as a library) builds the YAML spec's bytes, and
 ## its deliberate mistakes are reported at their Swift lines

@@ -7,7 +7,7 @@ Environment (set by scripts/conformance):
 
 Every check runs over three output trees: `reference` (the committed out/<environment> of specs/),
 `variant` (a fresh build of tests/fixtures/variant: other names, two regions, no chaos) and
-`harbor` (the committed out/ of examples/harbor: a platform of another shape).
+`harbor` (the committed out/ of Examples/harbor: a platform of another shape).
 Checks of Kubernetes objects run on each cluster of a tree (`clusters/<region>/k8s`, see
 support/trees.py) and name the cluster in their failures.
 """
@@ -68,7 +68,7 @@ def ledger_tree(tmp_path_factory) -> Tree:
 
 @pytest.fixture(scope="session")
 def harbor_tree() -> Tree:
-    """The committed out/ of examples/harbor: a platform of another shape (a worker, two databases,
+    """The committed out/ of Examples/harbor: a platform of another shape (a worker, two databases,
     egress, host routes, ingress-nginx with cert-manager, two regions, no caches, no chaos)."""
     spec_dir = REPO / "examples" / "harbor" / "specs"
     return Tree("harbor", REPO / "examples" / "harbor" / "out" / "production", spec_dir)

@@ -4,13 +4,13 @@ import Foundation
 import Testing
 @testable import BizraGenKit
 
-/// The second platform, examples/harbor: services of every shape (a worker, exec, tcpSocket, gRPC
+/// The second platform, Examples/harbor: services of every shape (a worker, exec, tcpSocket, gRPC
 /// and startup probes, command, args, env, a security-context override), egress to a host and
 /// to CIDRs, public routes by host with shares of the peak, a service behind another, two
 /// replicated databases both backed up, ingress-nginx with cert-manager, the cluster's own
 /// Prometheus and scheduling. It builds green with no workaround, and as the spec says.
 @Suite struct HarborPlatformTests {
-    static let path = ResilienceFixture.repository.appendingPathComponent("examples/harbor/specs").path
+    static let path = ResilienceFixture.repository.appendingPathComponent("Examples/harbor/specs").path
     static let spec: Spec = {
         do {
             return try SpecLoader().load(path: path)

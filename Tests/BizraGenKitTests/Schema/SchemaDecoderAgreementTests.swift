@@ -12,7 +12,7 @@ import Testing
     static let probe = "zz-probe"
 
     /// The committed specs, each folder read as one document (its files define distinct sections).
-    static let fixtures = ["specs", "examples/harbor/specs", "tests/fixtures/variant", "tests/fixtures/ledger", "starters/minimal"]
+    static let fixtures = ["specs", "Examples/harbor/specs", "tests/fixtures/variant", "tests/fixtures/ledger", "starters/minimal"]
 
     /// A mapping the probe went into: where it is in the schema, and the schema's keys there.
     struct Probed {
