@@ -97,7 +97,8 @@ extension SpecValues {
                 check.count(preAllocated, at: scenario.source["preAllocatedVUs"])
                 check.count(maxVUs, at: scenario.source["maxVUs"])
             case .constantVUs(let vus, _): check.count(vus, at: scenario.source["vus"])
-            case .rampingVUs: break
+            case .rampingVUs(let stages):
+                for stage in stages { check.wholeNumber(stage.target, at: stage.source["to"]) }
             }
         }
         return check.findings

@@ -19,6 +19,10 @@ extension SpecValues {
         for volume in service.volumes { check.name(volume.name, at: volume.source["name"]) }
         if let secrets = service.secrets { check.name(secrets.store, at: secrets.source["store"], maxLength: 63) }
         if let disruption = service.disruption { check.count(disruption.minAvailable, at: disruption.source["minAvailable"]) }
+        if let autoscaling = service.autoscaling {
+            check.wholeNumber(autoscaling.min, at: autoscaling.source["min"])
+            check.wholeNumber(autoscaling.max, at: autoscaling.source["max"])
+        }
         for trigger in service.autoscaling?.triggers ?? [] {
             check.name(trigger.name, at: trigger.source["name"])
             switch trigger.kind {

@@ -27,6 +27,7 @@ public enum SpecValues {
         check.count(platform.quota?.pods, at: platform.quota?.source["pods"])
         for priority in platform.priorityClasses {
             check.name(priority.name, at: priority.source["name"], maxLength: 63)
+            check.wholeNumber(priority.value, at: priority.source["value"])
         }
         check.append(cluster(platform.cluster))
         return check.findings

@@ -26,6 +26,11 @@ struct ValueFindings {
         }
     }
 
+    /// A whole number within the format's limit, of either sign.
+    mutating func wholeNumber(_ value: Int, at location: SourceLocation?) {
+        if let excess = Self.excess(value) { problem(excess, at: location) }
+    }
+
     /// A TCP or UDP port number.
     mutating func port(_ value: Int, at location: SourceLocation?) {
         if !(1...65535).contains(value) { problem("port \(value) is outside 1-65535", at: location) }
