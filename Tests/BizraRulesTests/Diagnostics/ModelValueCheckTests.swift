@@ -93,4 +93,18 @@ import Testing
         #expect(found.filter { $0.rule == typo.rule }.count == 1, "\(found)")
         #expect(found.first { $0.rule == typo.rule }?.location == BizraSpec.SourceLocation(file: typo.file, line: line, column: column), "\(found)")
     }
+
+    @Test func anItemThatDoesNotDecodeHidesNoMistakeOfTheOthers() throws {
+        var files = EmbeddedReferenceSpec.all
+        let text = try #require(files["services.yaml"])
+        files["services.yaml"] = text.replacingOccurrences(of: "{ name: http, port: 8080 }", with: "{ name: http, port: 99999 }")
+            .replacingOccurrences(of: "databases:\n", with: "  - { name: Broken_Node }\ndatabases:\n")
+        do {
+            _ = try SpecLoader().load(files: files)
+            Issue.record("a service without an image loaded")
+        } catch {
+            #expect(Set(error.findings.map(\.rule)) == ["SPEC002", "SPEC003"], "\(error.findings)")
+            #expect(error.findings.contains { $0.message == "port 99999 is outside 1-65535" })
+        }
+    }
 }
