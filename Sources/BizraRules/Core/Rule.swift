@@ -17,8 +17,8 @@ public protocol Rule: Sendable {
 
     init()
 
-    /// The findings of this rule on a loaded spec. Rules whose checks happen while loading
-    /// (the SPEC family) return none here.
+    /// The findings of this rule on a loaded spec. Rules about YAML itself (its syntax, unknown
+    /// and missing keys), checked while it is read, return none here.
     func check(_ spec: Spec) -> [Finding]
 
     /// The same findings, given what several rules derive from the spec (its parsed PromQL

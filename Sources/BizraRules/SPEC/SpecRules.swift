@@ -1,11 +1,20 @@
 import BizraSpec
 
-/// The SPEC family: checked while the spec is loaded, so `check` has nothing left to find.
-/// They are in the catalogue for `rules`, `explain` and their examples.
+/// The SPEC rules about YAML itself (syntax, unknown keys, missing keys, versions, limits):
+/// checked while the spec is read, so `check` has nothing left to find. They are in the
+/// catalogue for `rules`, `explain` and their examples.
 protocol LoadTimeRule: Rule {}
 
 extension LoadTimeRule {
     public func check(_ spec: Spec) -> [Finding] { [] }
+    public static var severity: Severity { .error }
+}
+
+/// A SPEC rule checked on the model, so that a spec built in Swift gets it too; the YAML loader
+/// runs the same checks on what it reads (SpecValues), and refuses the spec before any rule runs.
+protocol ModelSpecRule: Rule {}
+
+extension ModelSpecRule {
     public static var severity: Severity { .error }
 }
 
@@ -54,7 +63,7 @@ public struct UnknownKey: LoadTimeRule {
 }
 
 /// SPEC002.
-public struct WrongTypeOrUnit: LoadTimeRule {
+public struct WrongTypeOrUnit: ModelSpecRule {
     public static let identifier = "SPEC002"
     public static let summary = "value of the wrong type, or a unit that does not parse (`5 minutes`, `2GB`, `110%`, a cron with 4 fields), or a bare number where a unit is required (`memory: 512`)"
     public static let explanation = """
@@ -71,6 +80,11 @@ public struct WrongTypeOrUnit: LoadTimeRule {
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { latency: { p95: 120ms } }\n")]
     public init() {}
+
+    /// The part checked on the model: numbers in range, texts in their value lists.
+    public func check(_ spec: Spec) -> [Finding] {
+        SpecValues.findings(in: spec).filter { $0.rule == Self.identifier }
+    }
 }
 
 /// SPEC003.
@@ -89,7 +103,7 @@ public struct MissingKey: LoadTimeRule {
 }
 
 /// SPEC004.
-public struct Duplicate: LoadTimeRule {
+public struct Duplicate: ModelSpecRule {
     public static let identifier = "SPEC004"
     public static let summary = "duplicate: a key twice in one map, two items with one `name`, a section defined in two files, two things whose derived objects would share a name (a service and a database both `checkout`)"
     public static let explanation = """
@@ -116,7 +130,8 @@ public struct Duplicate: LoadTimeRule {
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("sla: { errorRate: 2% }\n")]
     public init() {}
 
-    /// The part checked on the model, for both front ends: names shared across sections.
+    /// The part checked on the model, for both front ends: two items of a list with one name,
+    /// names shared across sections.
     public func check(_ spec: Spec) -> [Finding] {
         var named: [(kind: String, name: String, location: SourceLocation?)] = spec.services.map { ("service", $0.name, $0.source["name"]) }
         named += spec.databases.map { ("database", $0.name, $0.source["name"]) }
@@ -124,7 +139,7 @@ public struct Duplicate: LoadTimeRule {
         if let varnish = spec.caching?.varnish { named.append(("Varnish", varnish.name, varnish.source["name"])) }
         named += spec.external.map { ("external endpoint", $0.name, $0.source["name"]) }
         var first: [String: (kind: String, location: SourceLocation?)] = [:]
-        var findings: [Finding] = []
+        var findings = NamedListDuplicates.findings(in: spec)
         for item in named {
             guard let earlier = first[item.name] else {
                 first[item.name] = (item.kind, item.location)
@@ -157,7 +172,7 @@ public struct Duplicate: LoadTimeRule {
 }
 
 /// SPEC005.
-public struct InvalidName: LoadTimeRule {
+public struct InvalidName: ModelSpecRule {
     public static let identifier = "SPEC005"
     public static let summary = "a name that is not a DNS-1123 label (`Bizra_Node`) or too long for what is derived from it"
     public static let explanation = """
@@ -169,6 +184,11 @@ public struct InvalidName: LoadTimeRule {
     ]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { name: bizra-two }\n")]
     public init() {}
+
+    /// Checked on the model: every name a DNS label short enough for what is derived from it.
+    public func check(_ spec: Spec) -> [Finding] {
+        SpecValues.findings(in: spec).filter { $0.rule == Self.identifier }
+    }
 }
 
 /// SPEC006.

@@ -22,7 +22,7 @@ extension Decode {
     }
 
     static func trigger(_ r: inout MapReader) -> Trigger? {
-        let name = r.required("name", Decode.name)
+        let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(Trigger.Kind.typeNames))
         let kind = type.flatMap { triggerKind($0, &r) }
         if type == nil { r.allowKeys(ofAll: Trigger.Kind.typeNames, triggerKind) }
@@ -47,7 +47,7 @@ extension Decode {
             return all(query, threshold).map { .prometheus(query: $0.0, threshold: $0.1, activation: activation, scaleOutWhen: direction) }
         default:
             let list = r.required("list", Decode.string)
-            let length = r.required("length", Decode.nonNegativeInt)
+            let length = r.required("length", Decode.int)
             let connection = r.required("connection", Decode.string)
             return all(list, length, connection).map { .redis(list: $0.0, length: $0.1, connection: $0.2) }
         }

@@ -1,10 +1,10 @@
 extension Decode {
-    static var benchmarks: (SpecNode, DecodeContext) -> Benchmarks? { object("benchmarks") { r in
+    static var benchmarks: (SpecNode, DecodeContext) -> Benchmarks? { checked(object("benchmarks") { r in
         let target = r.optional("target", Decode.string)
         let headers = r.optional("headers", default: [:], Decode.stringMap)
         let expectHeader = r.optional("expectHeader", Decode.string)
         let endpoints = r.required("endpoints", items("endpoint") { e -> Benchmarks.Endpoint? in
-            let name = e.required("name", Decode.name)
+            let name = e.required("name", Decode.string)
             let path = e.required("path", Decode.string)
             let method = e.optional("method", default: "GET", Decode.string)
             let body = e.optional("body", Decode.string)
@@ -19,10 +19,10 @@ extension Decode {
                                     endpoints: endpoints, scenarios: scenarios)
         benchmarks.source = r.source
         return benchmarks
-    } }
+    }, SpecValues.benchmarks) }
 
     static func scenario(_ r: inout MapReader) -> Benchmarks.Scenario? {
-        let name = r.required("name", Decode.name)
+        let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(Benchmarks.Scenario.Kind.typeNames))
         let kind = type.flatMap { scenarioKind($0, &r) }
         if type == nil { r.allowKeys(ofAll: Benchmarks.Scenario.Kind.typeNames, scenarioKind) }
@@ -38,8 +38,8 @@ extension Decode {
         case "constant-arrival-rate":
             let rate: Rate? = r.required("rate", Decode.unit)
             let duration: Duration? = r.required("duration", Decode.unit)
-            let preAllocated = r.optional("preAllocatedVUs", Decode.nonNegativeInt)
-            let maxVUs = r.optional("maxVUs", Decode.nonNegativeInt)
+            let preAllocated = r.optional("preAllocatedVUs", Decode.int)
+            let maxVUs = r.optional("maxVUs", Decode.int)
             return all(rate, duration).map { .constantArrivalRate(rate: $0.0, duration: $0.1, preAllocatedVUs: preAllocated, maxVUs: maxVUs) }
         case "ramping-vus":
             return r.required("stages", items("stage", named: false) { s -> Benchmarks.Stage? in
@@ -50,7 +50,7 @@ extension Decode {
                 return stage
             }).map { .rampingVUs(stages: $0) }
         default:
-            return all(r.required("vus", Decode.nonNegativeInt), r.required("duration", Decode.unit) as Duration?)
+            return all(r.required("vus", Decode.int), r.required("duration", Decode.unit) as Duration?)
                 .map { .constantVUs(vus: $0.0, duration: $0.1) }
         }
     }

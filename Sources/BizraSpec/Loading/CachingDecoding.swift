@@ -1,10 +1,10 @@
 extension Decode {
-    static var caching: (SpecNode, DecodeContext) -> Caching? { object("caching") { r in
+    static var caching: (SpecNode, DecodeContext) -> Caching? { checked(object("caching") { r in
         let redis = r.optional("redis", object("caching.redis") { c -> Redis? in
-            let required = all(c.required("name", Decode.name), c.required("masters", Decode.nonNegativeInt),
-                               c.required("replicasPerMaster", Decode.nonNegativeInt),
+            let required = all(c.required("name", Decode.string), c.required("masters", Decode.int),
+                               c.required("replicasPerMaster", Decode.int),
                                c.required("memoryPerNode", Decode.unit) as ByteSize?)
-            let policy = c.optional("maxmemoryPolicy", default: "allkeys-lru", oneOf(Redis.policies))
+            let policy = c.optional("maxmemoryPolicy", default: "allkeys-lru", Decode.string)
             let exporter = c.optional("exporter", default: true, Decode.bool)
             guard let (name, masters, replicas, memory) = required else { return nil }
             var redis = Redis(name: name, masters: masters, replicasPerMaster: replicas, memoryPerNode: memory,
@@ -13,8 +13,8 @@ extension Decode {
             return redis
         })
         let varnish = r.optional("varnish", object("caching.varnish") { v -> Varnish? in
-            let name = v.required("name", Decode.name)
-            let replicas = v.required("replicas", Decode.nonNegativeInt)
+            let name = v.required("name", Decode.string)
+            let replicas = v.required("replicas", Decode.int)
             let memory: ByteSize? = v.required("memory", Decode.unit)
             let backend = v.required("backend", object("varnish.backend") { b -> Varnish.Backend? in
                 guard let (service, port) = all(b.required("service", Decode.string), b.required("port", Decode.string))
@@ -25,7 +25,7 @@ extension Decode {
             })
             let grace = v.optional("grace", default: Duration.hours(6), Decode.unit)
             let rules = v.optional("rules", default: [], items("varnish rule") { c -> VarnishRule? in
-                guard let (name, match, ttl) = all(c.required("name", Decode.name), c.required("match", Decode.string),
+                guard let (name, match, ttl) = all(c.required("name", Decode.string), c.required("match", Decode.string),
                                                    c.required("ttl", Decode.unit) as Duration?) else { return nil }
                 var rule = VarnishRule(name: name, match: match, ttl: ttl)
                 rule.source = c.source
@@ -57,5 +57,5 @@ extension Decode {
         var caching = Caching(redis: redis, varnish: varnish, cdn: cdn)
         caching.source = r.source
         return caching
-    } }
+    }, SpecValues.caching) }
 }

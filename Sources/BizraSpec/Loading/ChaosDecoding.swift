@@ -1,13 +1,13 @@
 extension Decode {
-    static var chaos: (SpecNode, DecodeContext) -> Chaos? { object("chaos") { r in
-        let namespace = r.required("namespace", Decode.name(maxLength: 63))
+    static var chaos: (SpecNode, DecodeContext) -> Chaos? { checked(object("chaos") { r in
+        let namespace = r.required("namespace", Decode.string)
         let paused = r.optional("paused", default: true, Decode.bool)
         let allowProduction = r.optional("allowProduction", default: false, Decode.bool)
         let schedule: Cron? = r.required("schedule", Decode.unit)
         let target = r.required("target", Decode.string)
         let experiments = r.required("experiments", items("experiment", experiment))
         let workflow = r.optional("workflow", object("chaos.workflow") { w -> Chaos.Workflow? in
-            let name = w.required("name", Decode.name)
+            let name = w.required("name", Decode.string)
             let steps = w.required("steps", list(Decode.string))
             let verify = w.optional("verify", object("workflow.verify") { v -> Double? in
                 v.optional("ihsanScoreMin", Decode.double)
@@ -23,10 +23,10 @@ extension Decode {
                           target: target, experiments: experiments, workflow: workflow, regions: regions)
         chaos.source = r.source
         return chaos
-    } }
+    }, SpecValues.chaos) }
 
     static func experiment(_ r: inout MapReader) -> ChaosExperiment? {
-        let name = r.required("name", Decode.name)
+        let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(ChaosExperiment.Kind.typeNames))
         let duration: Duration? = r.required("duration", Decode.unit)
         let mode = r.optional("mode", default: .one, enumeration(ChaosExperiment.Mode.self))
@@ -48,7 +48,7 @@ extension Decode {
         case "pod-failure": return .podFailure
         case "pod-kill": return .podKill
         case "cpu-stress":
-            return all(r.required("load", Decode.unit) as Percent?, r.required("workers", Decode.nonNegativeInt))
+            return all(r.required("load", Decode.unit) as Percent?, r.required("workers", Decode.int))
                 .map { .cpuStress(load: $0.0, workers: $0.1) }
         case "memory-stress":
             return (r.required("size", Decode.unit) as ByteSize?).map { .memoryStress(size: $0) }

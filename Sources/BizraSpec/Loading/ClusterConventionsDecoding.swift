@@ -4,21 +4,21 @@ extension Decode {
         if let ingress = r.optional("ingress", object("platform.cluster.ingress") { i -> ClusterConventions.Ingress? in
             var ingress = ClusterConventions.Ingress(
                 controller: i.optional("controller", default: .awsLoadBalancer, enumeration(ClusterConventions.IngressController.self)),
-                className: i.optional("className", Decode.name(maxLength: 63)), namespace: i.optional("namespace", Decode.name(maxLength: 63)))
+                className: i.optional("className", Decode.string), namespace: i.optional("namespace", Decode.string))
             ingress.source = i.source
             return ingress
         }) { cluster.ingress = ingress }
         cluster.certificates = r.optional("certificates", object("platform.cluster.certificates") { c -> ClusterConventions.Certificates? in
-            let kind = c.optional("issuerKind", default: "ClusterIssuer", oneOf(["ClusterIssuer", "Issuer"]))
+            let kind = c.optional("issuerKind", default: "ClusterIssuer", Decode.string)
             let solver = c.optional("solver", enumeration(ClusterConventions.Solver.self))
-            guard let issuer = c.required("issuer", Decode.name(maxLength: 63)) else { return nil }
+            guard let issuer = c.required("issuer", Decode.string) else { return nil }
             var certificates = ClusterConventions.Certificates(issuer: issuer, issuerKind: kind, solver: solver)
             certificates.source = c.source
             return certificates
         })
         if let prometheus = r.optional("prometheus", object("platform.cluster.prometheus") { p -> ClusterConventions.Prometheus? in
             let fallback = ClusterConventions.Prometheus.default
-            let namespace = p.optional("namespace", default: fallback.namespace, Decode.name(maxLength: 63))
+            let namespace = p.optional("namespace", default: fallback.namespace, Decode.string)
             var prometheus = ClusterConventions.Prometheus(
                 namespace: namespace,
                 podLabels: p.optional("podLabels", default: fallback.podLabels, Decode.stringMap),
@@ -29,8 +29,8 @@ extension Decode {
         if let operators = r.optional("operators", object("platform.cluster.operators") { o -> ClusterConventions.Operators? in
             let fallback = ClusterConventions.Operators()
             var operators = ClusterConventions.Operators(
-                cloudnativePG: o.optional("cloudnativePG", default: fallback.cloudnativePG, Decode.name(maxLength: 63)),
-                keda: o.optional("keda", default: fallback.keda, Decode.name(maxLength: 63)))
+                cloudnativePG: o.optional("cloudnativePG", default: fallback.cloudnativePG, Decode.string),
+                keda: o.optional("keda", default: fallback.keda, Decode.string))
             operators.source = o.source
             return operators
         }) { cluster.operators = operators }
@@ -39,17 +39,19 @@ extension Decode {
             let tolerations = s.optional("tolerations", default: [], items("toleration", named: false) { t -> ClusterConventions.Toleration? in
                 var toleration = ClusterConventions.Toleration(
                     key: t.optional("key", Decode.string),
-                    operator: t.optional("operator", default: "Equal", oneOf(ClusterConventions.Toleration.operators)),
+                    operator: t.optional("operator", default: "Equal", Decode.string),
                     value: t.optional("value", Decode.string),
-                    effect: t.optional("effect", oneOf(ClusterConventions.Toleration.effects)))
+                    effect: t.optional("effect", Decode.string))
                 toleration.source = t.source
                 return toleration
             })
             var spreadKey = fallback.spreadTopologyKey
             var when = fallback.spreadWhenUnsatisfiable
+            var whenLocation: SourceLocation?
             _ = s.optional("topologySpread", object("platform.cluster.scheduling.topologySpread") { t -> Bool? in
                 spreadKey = t.optional("topologyKey", default: fallback.spreadTopologyKey ?? "", Decode.string)
-                when = t.optional("whenUnsatisfiable", default: when, oneOf(ClusterConventions.Scheduling.whenUnsatisfiableValues))
+                when = t.optional("whenUnsatisfiable", default: when, Decode.string)
+                whenLocation = t.source.exactly("whenUnsatisfiable")
                 if t.optional("enabled", default: true, Decode.bool) == false { spreadKey = nil }
                 return true
             })
@@ -57,6 +59,7 @@ extension Decode {
                                                            tolerations: tolerations, spreadTopologyKey: spreadKey,
                                                            spreadWhenUnsatisfiable: when)
             scheduling.source = s.source
+            scheduling.source["whenUnsatisfiable"] = whenLocation
             return scheduling
         }) { cluster.scheduling = scheduling }
         cluster.source = r.source

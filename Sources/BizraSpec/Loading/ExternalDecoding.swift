@@ -1,11 +1,12 @@
 extension Decode {
-    static var externalEndpoints: (SpecNode, DecodeContext) -> [ExternalEndpoint]? { items("external endpoint", externalEndpoint) }
+    static var externalEndpoints: (SpecNode, DecodeContext) -> [ExternalEndpoint]? { items("external endpoint", checked(externalEndpoint, SpecValues.external)) }
 
     static func externalEndpoint(_ r: inout MapReader) -> ExternalEndpoint? {
-        let name = r.required("name", Decode.name)
+        let name = r.required("name", Decode.string)
         let host = r.optional("host", Decode.hostName)
-        let cidrs = r.optional("cidrs", list(Decode.cidr))
-        let port = r.required("port", Decode.port)
+        let cidrs = r.optional("cidrs", list(Decode.string))
+        r.recordItemLocations("cidrs")
+        let port = r.required("port", Decode.int)
         let networkProtocol = r.optional("protocol", default: .tcp, enumeration(ExternalEndpoint.NetworkProtocol.self))
         if !r.has("host"), !r.has("cidrs") {
             r.context.report("SPEC003", "\(r.what) needs 'host' or 'cidrs': where its traffic may go", at: r.node)
@@ -21,26 +22,9 @@ extension Decode {
         return endpoint
     }
 
-    /// A DNS name such as `api.stripe.com`.
+    /// A host name, lowercased as DNS compares it; whether it is one is checked on the model.
     static func hostName(_ node: SpecNode, _ context: DecodeContext) -> String? {
-        guard let value = string(node, context) else { return nil }
-        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard value.count <= 253, labels.count >= 2,
-              labels.allSatisfy({ DNSLabel.problem($0.lowercased()) == nil }) else {
-            context.report("SPEC002", "'\(value)' is not a host name; expected one such as api.example.com", at: node)
-            return nil
-        }
-        return value.lowercased()
-    }
-
-    /// An IPv4 CIDR block such as `203.0.113.0/24`.
-    static func cidr(_ node: SpecNode, _ context: DecodeContext) -> String? {
-        guard let value = string(node, context) else { return nil }
-        guard IPv4CIDR.isValid(value) else {
-            context.report("SPEC002", "'\(value)' is not an IPv4 CIDR block; expected one such as 203.0.113.0/24", at: node)
-            return nil
-        }
-        return value
+        string(node, context)?.lowercased()
     }
 }
 

@@ -67,6 +67,13 @@ struct MapReader {
         return Decode.stringMap(node, context) ?? [:]
     }
 
+    /// Records where each item of the list at `key` is written (`source["key[INDEX]"]`), so that a
+    /// check of one item can point at it.
+    mutating func recordItemLocations(_ key: String) {
+        guard let pair = pairs.first(where: { $0.key == key }), case .sequence(let list) = pair.value else { return }
+        for (index, item) in list.items.enumerated() { source[SourceMap.itemKey(key, index)] = context.location(item) }
+    }
+
     /// A key that may be absent, with a default.
     mutating func optional<T>(_ key: String, default fallback: T, _ decode: (SpecNode, DecodeContext) -> T?) -> T {
         optional(key, decode) ?? fallback

@@ -1,7 +1,7 @@
 extension Decode {
     static func store(_ what: String) -> (SpecNode, DecodeContext) -> Observability.Store? {
         object(what) { s in
-            guard let (replicas, storage, retention) = all(s.required("replicas", Decode.nonNegativeInt),
+            guard let (replicas, storage, retention) = all(s.required("replicas", Decode.int),
                                                            s.required("storage", Decode.unit) as ByteSize?,
                                                            s.required("retention", Decode.unit) as Duration?)
             else { return nil }
@@ -11,18 +11,22 @@ extension Decode {
         }
     }
 
-    static var observability: (SpecNode, DecodeContext) -> Observability? { object("observability") { r in
-        let namespace = r.required("namespace", Decode.name(maxLength: 63))
+    static var observability: (SpecNode, DecodeContext) -> Observability? { checked(object("observability") { r in
+        let namespace = r.required("namespace", Decode.string)
         let tracing = r.optional("tracing", object("observability.tracing") { t -> Observability.Tracing? in
             let sampling: Percent? = t.required("sampling", Decode.unit)
             let jaeger = t.required("jaeger", object("tracing.jaeger") { j -> Observability.Jaeger? in
-                let replicas = j.required("replicas", Decode.nonNegativeInt)
+                let replicas = j.required("replicas", Decode.int)
+                var otlpSource = SourceMap()
                 let otlp = j.optional("otlp", object("jaeger.otlp") { o -> (Int, Int)? in
-                    (o.optional("grpc", default: 4317, Decode.port), o.optional("http", default: 4318, Decode.port))
+                    defer { otlpSource = o.source }
+                    return (o.optional("grpc", default: 4317, Decode.int), o.optional("http", default: 4318, Decode.int))
                 }) ?? (4317, 4318)
                 guard let replicas else { return nil }
                 var jaeger = Observability.Jaeger(replicas: replicas, otlpGRPC: otlp.0, otlpHTTP: otlp.1)
                 jaeger.source = j.source
+                jaeger.source["otlp.grpc"] = otlpSource.exactly("grpc")
+                jaeger.source["otlp.http"] = otlpSource.exactly("http")
                 return jaeger
             })
             let tempo = t.required("tempo", store("tracing.tempo"))
@@ -33,9 +37,10 @@ extension Decode {
         })
         let collector = r.optional("collector", object("observability.collector") { c -> Observability.Collector? in
             guard let (replicas, batch, memory, exporters) = all(
-                c.required("replicas", Decode.nonNegativeInt), c.required("batchSize", Decode.nonNegativeInt),
+                c.required("replicas", Decode.int), c.required("batchSize", Decode.int),
                 c.required("memoryLimit", Decode.unit) as ByteSize?,
-                c.required("exporters", list(oneOf(Observability.Collector.knownExporters)))) else { return nil }
+                c.required("exporters", list(Decode.string))) else { return nil }
+            c.recordItemLocations("exporters")
             var collector = Observability.Collector(replicas: replicas, batchSize: batch, memoryLimit: memory, exporters: exporters)
             collector.source = c.source
             return collector
@@ -53,7 +58,8 @@ extension Decode {
             logs.source = l.source
             return logs
         })
-        let dashboards = r.optional("dashboards", default: [], list(Decode.name))
+        let dashboards = r.optional("dashboards", default: [], list(Decode.string))
+        r.recordItemLocations("dashboards")
         let alerts = r.optional("alerts", default: [], items("alert") { a -> Alert? in
             guard let (name, expr, duration, severity) = all(
                 a.required("name", Decode.string), a.required("expr", Decode.string),
@@ -70,5 +76,5 @@ extension Decode {
         observability.monitorLabels = monitorLabels
         observability.source = r.source
         return observability
-    } }
+    }, SpecValues.observability) }
 }

@@ -19,23 +19,23 @@ extension Decode {
         }
     }
 
-    static var platform: (SpecNode, DecodeContext) -> Platform? { object("platform") { r -> Platform? in
-        let name = r.required("name", Decode.name)
-        let environment = r.required("environment", Decode.name)
-        let namespace = r.required("namespace", Decode.name(maxLength: 63))
+    static var platform: (SpecNode, DecodeContext) -> Platform? { checked(object("platform") { r -> Platform? in
+        let name = r.required("name", Decode.string)
+        let environment = r.required("environment", Decode.string)
+        let namespace = r.required("namespace", Decode.string)
         let domain = r.required("domain", Decode.string)
         let kubernetesVersion = r.optional("kubernetesVersion", default: "1.36", Decode.string)
         let labels = r.optional("labels", default: [:], Decode.stringMap)
         let quota = r.optional("quota", Decode.object("platform.quota") { q -> Quota? in
             guard let (requests, limits, pods) = all(q.required("requests", amounts("quota.requests")),
                                                      q.required("limits", amounts("quota.limits")),
-                                                     q.required("pods", Decode.nonNegativeInt)) else { return nil }
+                                                     q.required("pods", Decode.int)) else { return nil }
             var quota = Quota(requests: requests, limits: limits, pods: pods)
             quota.source = q.source
             return quota
         })
         let priorityClasses = r.optional("priorityClasses", default: [], items("priorityClass") { p -> PriorityClass? in
-            let required = all(p.required("name", Decode.name(maxLength: 63)), p.required("value", Decode.int))
+            let required = all(p.required("name", Decode.string), p.required("value", Decode.int))
             let description = p.optional("description", Decode.string)
             let isDefault = p.optional("default", default: false, Decode.bool)
             guard let (name, value) = required else { return nil }
@@ -61,5 +61,5 @@ extension Decode {
         platform.cluster = cluster
         platform.source = r.source
         return platform
-    } }
+    }, SpecValues.platform) }
 }

@@ -1,11 +1,11 @@
 extension Decode {
-    static var regions: (SpecNode, DecodeContext) -> Regions? { object("regions") { r in
+    static var regions: (SpecNode, DecodeContext) -> Regions? { checked(object("regions") { r in
         let primary = r.required("primary", Decode.string)
         let dns = r.required("dns", object("regions.dns") { d -> Regions.DNS? in
             let healthCheck = d.required("healthCheck", object("dns.healthCheck") { h -> Regions.HealthCheck? in
                 guard let (path, interval, threshold) = all(h.required("path", Decode.string),
                                                             h.required("interval", Decode.unit) as Duration?,
-                                                            h.required("failureThreshold", Decode.nonNegativeInt))
+                                                            h.required("failureThreshold", Decode.int))
                 else { return nil }
                 var check = Regions.HealthCheck(path: path, interval: interval, failureThreshold: threshold)
                 check.source = h.source
@@ -21,7 +21,7 @@ extension Decode {
         })
         let accelerator = r.optional("accelerator", default: false, Decode.bool)
         let list = r.required("list", items("region") { g -> Regions.Region? in
-            let required = all(g.required("name", Decode.name(maxLength: 30)), g.required("weight", Decode.nonNegativeInt))
+            let required = all(g.required("name", Decode.string), g.required("weight", Decode.int))
             let canary = g.optional("canary", default: false, Decode.bool)
             let standby = g.optional("standby", default: false, Decode.bool)
             let context = g.optional("context", Decode.string)
@@ -63,7 +63,7 @@ extension Decode {
         regions.metricsRemoteWrite = remoteWrite
         regions.source = r.source
         return regions
-    } }
+    }, SpecValues.regions) }
 
     static func replication(_ what: String, targets key: String, primaryHost: Bool = false)
         -> (SpecNode, DecodeContext) -> Regions.Replication? {

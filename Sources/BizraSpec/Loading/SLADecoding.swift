@@ -1,5 +1,5 @@
 extension Decode {
-    static var sla: (SpecNode, DecodeContext) -> SLA? { object("sla") { r -> SLA? in
+    static var sla: (SpecNode, DecodeContext) -> SLA? { checked(object("sla") { r -> SLA? in
         let latency = r.required("latency", object("sla.latency") { l -> SLA.Latency? in
             guard let (p50, p95, p99) = all(l.required("p50", Decode.unit) as Duration?,
                                             l.required("p95", Decode.unit) as Duration?,
@@ -58,5 +58,5 @@ extension Decode {
                       replicationLag: lag, recovery: recovery, scaleOutTime: scaleOut)
         sla.source = r.source
         return sla
-    } }
+    }, SpecValues.sla) }
 }

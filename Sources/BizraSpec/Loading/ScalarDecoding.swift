@@ -13,26 +13,8 @@ enum Decode {
             context.report("SPEC002", "expected a whole number, found \(node.kindDescription)", at: node)
             return nil
         }
-        guard value.magnitude <= QuantityLimits.wholeNumber.magnitude else {
-            context.report("SPEC002", "\(value) is larger than any platform needs (at most \(QuantityLimits.wholeNumber) in magnitude)", at: node)
-            return nil
-        }
-        return value
-    }
-
-    static func nonNegativeInt(_ node: SpecNode, _ context: DecodeContext) -> Int? {
-        guard let value = int(node, context) else { return nil }
-        guard value >= 0 else {
-            context.report("SPEC002", "expected a number of at least 0, found \(value)", at: node)
-            return nil
-        }
-        return value
-    }
-
-    static func port(_ node: SpecNode, _ context: DecodeContext) -> Int? {
-        guard let value = int(node, context) else { return nil }
-        guard (1...65535).contains(value) else {
-            context.report("SPEC002", "port \(value) is outside 1-65535", at: node)
+        if let excess = ValueFindings.excess(value) {
+            context.report("SPEC002", excess, at: node)
             return nil
         }
         return value
@@ -77,13 +59,13 @@ enum Decode {
         }
     }
 
+    /// A text that selects a variant of the model (a trigger's `type`) or an enumeration's case;
+    /// texts the model keeps as they are written are checked on the model (SpecValues).
     static func oneOf(_ allowed: [String]) -> (SpecNode, DecodeContext) -> String? {
         { node, context in
             guard let value = string(node, context) else { return nil }
             guard allowed.contains(value) else {
-                var message = "'\(value)' is not one of \(allowed.joined(separator: ", "))"
-                if let hint = DidYouMean.phrase(for: value, among: allowed) { message += "; \(hint)" }
-                context.report("SPEC002", message, at: node)
+                context.report("SPEC002", ValueFindings.notOneOf(value, allowed), at: node)
                 return nil
             }
             return value
@@ -120,21 +102,6 @@ enum Decode {
         }
         return result
     }
-
-    /// A DNS-1123 label (SPEC005), at most `maxLength` characters so that derived names fit.
-    static func name(maxLength: Int = 40) -> (SpecNode, DecodeContext) -> String? {
-        { node, context in
-            guard let value = string(node, context) else { return nil }
-            if let problem = DNSLabel.problem(value, maxLength: maxLength) {
-                context.report("SPEC005", problem, at: node,
-                               notes: [.init("names are DNS-1123 labels: lowercase letters, digits and '-', starting and ending with a letter or digit")])
-                return nil
-            }
-            return value
-        }
-    }
-
-    static func name(_ node: SpecNode, _ context: DecodeContext) -> String? { name()(node, context) }
 }
 
 /// DNS-1123 label checks.

@@ -1,8 +1,8 @@
 extension Decode {
-    static var services: (SpecNode, DecodeContext) -> [Service]? { items("service", concurrently: true, service) }
+    static var services: (SpecNode, DecodeContext) -> [Service]? { items("service", concurrently: true, checked(service, SpecValues.service)) }
 
     static func service(_ r: inout MapReader) -> Service? {
-        let name = r.required("name", Decode.name)
+        let name = r.required("name", Decode.string)
         let image = r.required("image", Decode.string)
         let priorityClass = r.optional("priorityClass", Decode.string)
         let command = r.optional("command", default: [], list(Decode.string))
@@ -13,13 +13,13 @@ extension Decode {
             a.optionalStringMap("annotations")
         }) ?? [:]
         let ports = r.optional("ports", default: [], items("port") { p -> Port? in
-            guard let (name, number) = all(p.required("name", Decode.name(maxLength: 15)), p.required("port", Decode.port))
+            guard let (name, number) = all(p.required("name", Decode.string), p.required("port", Decode.int))
             else { return nil }
             var port = Port(name: name, port: number)
             port.source = p.source
             return port
         })
-        let replicas = r.optional("replicas", default: 1, Decode.nonNegativeInt)
+        let replicas = r.optional("replicas", default: 1, Decode.int)
         let resources = r.required("resources", Decode.resources("resources"))
         let probes = r.required("probes", object("probes") { p -> Probes? in
             let startup = p.optional("startup", probe("probes.startup"))
@@ -30,7 +30,7 @@ extension Decode {
             return probes
         })
         let capacity = r.optional("capacity", object("capacity") { c -> Capacity? in
-            let rps = c.required("rpsPerReplica", Decode.nonNegativeInt)
+            let rps = c.required("rpsPerReplica", Decode.int)
             let share: Percent? = c.optional("share", Decode.unit)
             guard let rps else { return nil }
             var capacity = Capacity(rpsPerReplica: rps, share: share)
@@ -38,7 +38,7 @@ extension Decode {
             return capacity
         })
         let volumes = r.optional("volumes", default: [], items("volume") { v -> Volume? in
-            let required = all(v.required("name", Decode.name), v.required("mountPath", Decode.string),
+            let required = all(v.required("name", Decode.string), v.required("mountPath", Decode.string),
                                v.required("size", Decode.unit) as ByteSize?)
             let storageClass = v.optional("storageClass", Decode.string)
             guard let (name, path, size) = required else { return nil }
@@ -48,7 +48,7 @@ extension Decode {
         })
         let config = r.optionalStringMap("config")
         let secrets = r.optional("secrets", object("secrets") { s -> ServiceSecrets? in
-            let required = all(s.required("store", Decode.name(maxLength: 63)), s.required("keys", Decode.stringMap))
+            let required = all(s.required("store", Decode.string), s.required("keys", Decode.stringMap))
             let refresh = s.optional("refreshInterval", default: Duration.hours(1), Decode.unit)
             guard let (store, keys) = required else { return nil }
             var secrets = ServiceSecrets(store: store, refreshInterval: refresh, keys: keys)
@@ -65,7 +65,7 @@ extension Decode {
             return metric
         })
         let disruption = r.optional("disruption", object("disruption") { d -> Disruption? in
-            guard let min = d.required("minAvailable", Decode.nonNegativeInt) else { return nil }
+            guard let min = d.required("minAvailable", Decode.int) else { return nil }
             var disruption = Disruption(minAvailable: min)
             disruption.source = d.source
             return disruption
@@ -136,9 +136,9 @@ extension Decode {
     static let probeKeys: Set<String> = ["path", "port", "tcpSocket", "grpc", "service", "exec"]
 
     static func securityOverrides(_ s: inout MapReader) -> SecurityOverrides? {
-        var overrides = SecurityOverrides(runAsUser: s.optional("runAsUser", Decode.nonNegativeInt),
-                                          runAsGroup: s.optional("runAsGroup", Decode.nonNegativeInt),
-                                          fsGroup: s.optional("fsGroup", Decode.nonNegativeInt),
+        var overrides = SecurityOverrides(runAsUser: s.optional("runAsUser", Decode.int),
+                                          runAsGroup: s.optional("runAsGroup", Decode.int),
+                                          fsGroup: s.optional("fsGroup", Decode.int),
                                           readOnlyRootFilesystem: s.optional("readOnlyRootFilesystem", Decode.bool))
         overrides.addCapabilities = s.optional("capabilities", object("securityContext.capabilities") { c -> [String]? in
             c.optional("add", default: [], list(Decode.string))
