@@ -22,13 +22,15 @@ public struct Spec: Equatable, Sendable {
     public var benchmarks: Benchmarks?
     /// The warnings the team accepts, each with its reason.
     public var suppressions: [Suppression]
-    public var source = SourceMap()
+    public var source: SourceMap
     /// Where each name first occurs in `services`: lookups by name stay constant-time at any size.
     private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
                 databases: [Database] = [], external: [ExternalEndpoint] = [], routes: [Route] = [], observability: Observability? = nil, caching: Caching? = nil,
-                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = []) {
+                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.version = version
         self.platform = platform
         self.sla = sla
