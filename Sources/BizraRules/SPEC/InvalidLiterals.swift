@@ -17,6 +17,7 @@ enum InvalidLiterals {
     /// Appends a finding for each invalid literal in `value`, located at the nearest value
     /// around it that records where it was written (a literal cannot capture its own line).
     static func collect(_ value: Any, owner: SourceLocation?, into findings: inout [Finding]) {
+        if isLeaf(value) { return }
         if let unit = value as? any SpecUnitLiteral {
             if let error = unit.invalidLiteral {
                 findings.append(Finding(rule: WrongTypeOrUnit.identifier, severity: WrongTypeOrUnit.severity,
@@ -25,8 +26,7 @@ enum InvalidLiterals {
             }
             return
         }
-        if isLeaf(value) { return }
-        let children = Mirror(reflecting: value).children
+        let children = Array(Mirror(reflecting: value).children)
         let here = children.lazy.compactMap { ($0.value as? SourceMap)?.node }.first ?? owner
         for child in children {
             collect(child.value, owner: here, into: &findings)
@@ -35,7 +35,7 @@ enum InvalidLiterals {
 
     /// Values that hold no unit, skipped without reflecting on them.
     private static func isLeaf(_ value: Any) -> Bool {
-        value is String || value is Int || value is Double || value is Bool || value is SourceMap
+        value is String || value is Int || value is Bool || value is Double || value is SourceMap
             || value is [String] || value is [String: String] || value is [String: Int]
     }
 }

@@ -45,9 +45,15 @@ extension Spec {
     ///
     ///     let spec = try Spec {
     ///         Platform(name: "shop", environment: "staging", namespace: "shop", domain: "shop.example.com")
-    ///         SLA(latency: .init(p50: "50ms", p95: "100ms", p99: "200ms"), ...)
+    ///         SLA(latency: .init(p50: .milliseconds(50), p95: .milliseconds(100), p99: .milliseconds(200)),
+    ///             errorRate: .percent(1), throughput: .init(peak: .perSecond(200), sustained: .perSecond(100)))
     ///         Service(name: "web", ...)
     ///     }
+    ///
+    /// Units are best written with their typed constructors (`.seconds(5)`, `.gibibytes(2)`,
+    /// `.millicores(500)`); a literal (`"5s"`, `"2Gi"`) that does not parse is a SPEC002 finding of
+    /// `SpecChecker`. Every value records the Swift line of its initialiser, so each finding on a
+    /// DSL spec reads `FILE:LINE:COL: error[RULE]` there. A missing or repeated section throws.
     public init(version: Int = Spec.supportedVersion, @SpecBuilder _ sections: () -> [any SpecSection],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) throws(SpecError) {
         let location = SourceMap(fileID: fileID, line: line, column: column).node

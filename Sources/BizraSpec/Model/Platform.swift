@@ -22,8 +22,7 @@ public struct Platform: Equatable, Sendable {
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.36", labels: [String: String] = [:],
                 quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
-                awsAccountID: String? = nil,
-                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+                awsAccountID: String? = nil, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.environment = environment

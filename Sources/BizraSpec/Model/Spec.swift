@@ -1,5 +1,7 @@
 /// A whole platform: the typed value every front end (YAML, Swift DSL) produces and every
-/// check and planner reads.
+/// check and planner reads. Every initialiser of the model ends with `fileID`, `line` and
+/// `column`, defaulted to the place of its call: a value written in Swift records that place as
+/// its `source.node`, where the checks locate their findings.
 public struct Spec: Equatable, Sendable {
     /// The spec format version this build understands.
     public static let supportedVersion = 1

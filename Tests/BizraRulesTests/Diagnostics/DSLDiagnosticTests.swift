@@ -36,6 +36,18 @@ import Testing
         #expect(found.first { $0.message.hasPrefix("'2GB'") }?.notes.map(\.message) == ["expected \(ByteSize.expected)"])
     }
 
+    @Test func aLiteralInsideACaseIsFoundAtItsValue() throws {
+        var spec = try SpecLoader().loadReference()
+        let line = #line + 1
+        spec.chaos?.experiments.append(ChaosExperiment(name: "slow", .networkDelay(latency: "1 s", jitter: nil), duration: "2m"))
+        spec.sla.latency.p95 = "5 minutes"
+        let found = SpecChecker().check(spec)
+        #expect(found.count == 2)
+        #expect(found.contains { $0.location == SourceLocation(file: #fileID, line: line, column: 55) })
+        #expect(found.contains { $0.location == spec.sla.latency.source.node && $0.location?.file.hasSuffix(".yaml") == true },
+                "a value read from YAML and changed in Swift is reported at its YAML place")
+    }
+
     @Test func findingsSortByLine() throws {
         let spec = try SmallDSLPlatform.spec(
             Service(name: "api", image: "ghcr.io/example/api:1.0.0", ports: [Port(name: "http", port: 8080)],
