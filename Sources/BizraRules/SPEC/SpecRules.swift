@@ -68,7 +68,9 @@ public struct WrongTypeOrUnit: ModelSpecRule {
     public static let summary = "value of the wrong type, or a unit that does not parse (`5 minutes`, `2GB`, `110%`, a cron with 4 fields), or a bare number where a unit is required (`memory: 512`)"
     public static let explanation = """
         Durations, sizes, CPU, percentages, rates and cron schedules are parsed once, at load, into types. \
-        A value that does not parse is reported at the value with the form that was expected.
+        A value that does not parse is reported at the value with the form that was expected. In the Swift \
+        DSL, every unit literal that does not parse is reported the same way, at the initialiser that holds it, \
+        and the spec is checked no further.
         """
     public static let triggeringExamples: [RuleExample] = [
         .overlay("sla: { latency: { p95: 5 minutes } }\n"),

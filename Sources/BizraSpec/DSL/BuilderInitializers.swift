@@ -1,32 +1,37 @@
 /// Result-builder forms of the initialisers whose last argument is a list, for the Swift DSL.
 extension Autoscaling {
     public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
-                cooldown: Duration = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger]) {
+                cooldown: Duration = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(engine: engine, min: min, max: max, pollingInterval: pollingInterval, cooldown: cooldown,
-                  triggers: triggers(), vpa: vpa)
+                  triggers: triggers(), vpa: vpa, fileID: fileID, line: line, column: column)
     }
 }
 
 extension Chaos {
     public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
-                workflow: Workflow? = nil, @ListBuilder<ChaosExperiment> experiments: () -> [ChaosExperiment]) {
+                workflow: Workflow? = nil, @ListBuilder<ChaosExperiment> experiments: () -> [ChaosExperiment],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(namespace: namespace, paused: paused, allowProduction: allowProduction, schedule: schedule,
-                  target: target, experiments: experiments(), workflow: workflow)
+                  target: target, experiments: experiments(), workflow: workflow,
+                  fileID: fileID, line: line, column: column)
     }
 }
 
 extension Benchmarks {
     public init(target: String? = nil, headers: [String: String] = [:], expectHeader: String? = nil,
-                endpoints: [Endpoint], @ListBuilder<Scenario> scenarios: () -> [Scenario]) {
+                endpoints: [Endpoint], @ListBuilder<Scenario> scenarios: () -> [Scenario],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(target: target, headers: headers, expectHeader: expectHeader, endpoints: endpoints,
-                  scenarios: scenarios())
+                  scenarios: scenarios(), fileID: fileID, line: line, column: column)
     }
 }
 
 extension Varnish {
     public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
-                purgeAllowFrom: [String], @ListBuilder<VarnishRule> rules: () -> [VarnishRule]) {
+                purgeAllowFrom: [String], @ListBuilder<VarnishRule> rules: () -> [VarnishRule],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace, rules: rules(),
-                  purgeAllowFrom: purgeAllowFrom)
+                  purgeAllowFrom: purgeAllowFrom, fileID: fileID, line: line, column: column)
     }
 }

@@ -1,5 +1,7 @@
 /// A top-level section of a spec, as written in the Swift DSL.
 public protocol SpecSection {
+    /// Where the section was written, for the DSL's own findings.
+    var source: SourceMap { get }
     /// Puts the section into the spec being built; a section given twice is SPEC004.
     func place(in draft: inout SpecDraft)
 }
@@ -17,9 +19,10 @@ public struct SpecDraft {
     var benchmarks: Benchmarks?
     var findings: [Finding] = []
 
-    mutating func once<T>(_ slot: WritableKeyPath<SpecDraft, T?>, _ value: T, _ name: String) {
-        if self[keyPath: slot] != nil {
-            findings.append(Finding(rule: "SPEC004", message: "section '\(name)' is given twice in the DSL", at: nil))
+    mutating func once<T: SpecSection>(_ slot: WritableKeyPath<SpecDraft, T?>, _ value: T, _ name: String) {
+        if let first = self[keyPath: slot] {
+            findings.append(Finding(rule: "SPEC004", message: "section '\(name)' is given twice in the DSL", at: value.source.node,
+                                    notes: [.init("first given here", at: first.source.node)]))
         }
         self[keyPath: slot] = value
     }
@@ -42,24 +45,32 @@ extension Spec {
     ///
     ///     let spec = try Spec {
     ///         Platform(name: "shop", environment: "staging", namespace: "shop", domain: "shop.example.com")
-    ///         SLA(latency: .init(p50: "50ms", p95: "100ms", p99: "200ms"), ...)
+    ///         SLA(latency: .init(p50: .milliseconds(50), p95: .milliseconds(100), p99: .milliseconds(200)),
+    ///             errorRate: .percent(1), throughput: .init(peak: .perSecond(200), sustained: .perSecond(100)))
     ///         Service(name: "web", ...)
     ///     }
-    public init(version: Int = Spec.supportedVersion, @SpecBuilder _ sections: () -> [any SpecSection]) throws(SpecError) {
+    ///
+    /// Units are best written with their typed constructors (`.seconds(5)`, `.gibibytes(2)`,
+    /// `.millicores(500)`); a literal (`"5s"`, `"2Gi"`) that does not parse is a SPEC002 finding of
+    /// `SpecChecker`. Every value records the Swift line of its initialiser, so each finding on a
+    /// DSL spec reads `FILE:LINE:COL: error[RULE]` there. A missing or repeated section throws.
+    public init(version: Int = Spec.supportedVersion, @SpecBuilder _ sections: () -> [any SpecSection],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) throws(SpecError) {
+        let location = SourceMap(fileID: fileID, line: line, column: column).node
         var draft = SpecDraft()
         for section in sections() { section.place(in: &draft) }
         if draft.platform == nil {
-            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no Platform section", at: nil))
+            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no Platform section", at: location))
         }
         if draft.sla == nil {
-            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no SLA section", at: nil))
+            draft.findings.append(Finding(rule: "SPEC003", message: "the spec has no SLA section", at: location))
         }
         guard draft.findings.isEmpty, let platform = draft.platform, let sla = draft.sla else {
             throw SpecError(draft.findings)
         }
         self.init(version: version, platform: platform, sla: sla, services: draft.services, databases: draft.databases,
                   observability: draft.observability, caching: draft.caching, chaos: draft.chaos,
-                  regions: draft.regions, benchmarks: draft.benchmarks)
+                  regions: draft.regions, benchmarks: draft.benchmarks, fileID: fileID, line: line, column: column)
     }
 }
 

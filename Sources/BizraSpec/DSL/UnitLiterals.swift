@@ -1,20 +1,65 @@
 /// Unit values written as literals in the Swift DSL: `"150ms"`, `"2Gi"`, `"500m"`, `"70%"`.
-/// A literal that does not parse is a programming error in the DSL code and stops at once.
-public protocol SpecUnitLiteral: SpecUnit, ExpressibleByStringLiteral where StringLiteralType == String {}
+/// The typed constructors (`.milliseconds(150)`, `.gibibytes(2)`, `.millicores(500)`,
+/// `.percent(70)`, `.perSecond(1000)`) cannot be wrong; a literal can. One that does not parse
+/// gives a placeholder that remembers why (``invalidLiteral``): `SpecChecker` reports it as
+/// SPEC002 at the initialiser that holds it, with every other one, and nothing is planned from it.
+public protocol SpecUnitLiteral: SpecUnit, ExpressibleByStringLiteral where StringLiteralType == String {
+    /// Why the literal this value was written as does not parse; nil for every valid value.
+    var invalidLiteral: UnitParseError? { get }
+    /// The placeholder of a literal that does not parse.
+    init(invalidLiteral: UnitParseError)
+}
 
 extension SpecUnitLiteral {
     public init(stringLiteral text: String) {
         do {
             try self.init(parsing: text)
         } catch {
-            preconditionFailure("invalid \(Self.self) literal in the spec DSL: \(error)")
+            self.init(invalidLiteral: error)
         }
     }
 }
 
-extension Duration: SpecUnitLiteral {}
-extension ByteSize: SpecUnitLiteral {}
-extension CPU: SpecUnitLiteral {}
-extension Percent: SpecUnitLiteral {}
-extension Rate: SpecUnitLiteral {}
-extension Cron: SpecUnitLiteral {}
+extension Duration: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        self.init(milliseconds: 0)
+        self.invalidLiteral = invalidLiteral
+    }
+}
+
+extension ByteSize: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        self.init(bytes: 0)
+        self.invalidLiteral = invalidLiteral
+    }
+}
+
+extension CPU: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        self.init(millicores: 0)
+        self.invalidLiteral = invalidLiteral
+    }
+}
+
+extension Percent: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        self.init(0)
+        self.invalidLiteral = invalidLiteral
+    }
+}
+
+extension Rate: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        self.init(perSecond: 0)
+        self.invalidLiteral = invalidLiteral
+    }
+}
+
+extension Cron: SpecUnitLiteral {
+    public init(invalidLiteral: UnitParseError) {
+        expression = ""
+        (minutes, hours, daysOfMonth, months, daysOfWeek) = ([], [], [], [], [])
+        (restrictsDayOfMonth, restrictsDayOfWeek) = (false, false)
+        self.invalidLiteral = invalidLiteral
+    }
+}

@@ -28,3 +28,14 @@ public struct SourceMap: Equatable, Hashable, Sendable {
     public static func == (lhs: SourceMap, rhs: SourceMap) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
 }
+
+extension SourceMap {
+    /// The map of a value written in Swift at `fileID:line:column` (the `#fileID`, `#line` and
+    /// `#column` of its initialiser's call): every field falls back to that place. A value the
+    /// model's own module builds (a default, a value the YAML decoder then locates) gets none,
+    /// since nobody wrote it there.
+    public init(fileID: StaticString, line: UInt, column: UInt) {
+        let own = fileID.withUTF8Buffer { $0.starts(with: "BizraSpec/".utf8) }
+        self.init(node: own ? nil : SourceLocation(file: "\(fileID)", line: Int(line), column: Int(column)))
+    }
+}

@@ -10,10 +10,12 @@ public struct Autoscaling: Equatable, Sendable {
     public var cooldown: Duration
     public var triggers: [Trigger]
     public var vpa: VPA?
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
-                cooldown: Duration = .minutes(5), triggers: [Trigger], vpa: VPA? = nil) {
+                cooldown: Duration = .minutes(5), triggers: [Trigger], vpa: VPA? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.engine = engine
         self.min = min
         self.max = max
@@ -56,8 +58,10 @@ public struct Trigger: Equatable, Sendable {
     }
     public var name: String
     public var kind: Kind
-    public var source = SourceMap()
-    public init(name: String, _ kind: Kind) {
+    public var source: SourceMap
+    public init(name: String, _ kind: Kind,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.kind = kind
     }
@@ -71,8 +75,10 @@ public struct VPA: Equatable, Sendable {
     public var mode: Mode
     public var min: ResourceAmounts
     public var max: ResourceAmounts
-    public var source = SourceMap()
-    public init(mode: Mode, min: ResourceAmounts, max: ResourceAmounts) {
+    public var source: SourceMap
+    public init(mode: Mode, min: ResourceAmounts, max: ResourceAmounts,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.mode = mode
         self.min = min
         self.max = max

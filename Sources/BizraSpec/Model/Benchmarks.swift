@@ -5,9 +5,11 @@ public struct Benchmarks: Equatable, Sendable {
         public var path: String
         public var method: String
         public var body: String?
-        public var source = SourceMap()
+        public var source: SourceMap
         public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-        public init(name: String, path: String, method: String = "GET", body: String? = nil) {
+        public init(name: String, path: String, method: String = "GET", body: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
             self.path = path
             self.method = method
@@ -17,8 +19,10 @@ public struct Benchmarks: Equatable, Sendable {
     public struct Stage: Equatable, Sendable {
         public var target: Int
         public var duration: Duration
-        public var source = SourceMap()
-        public init(to target: Int, over duration: Duration) {
+        public var source: SourceMap
+        public init(to target: Int, over duration: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.target = target
             self.duration = duration
         }
@@ -40,8 +44,10 @@ public struct Benchmarks: Equatable, Sendable {
         }
         public var name: String
         public var kind: Kind
-        public var source = SourceMap()
-        public init(name: String, _ kind: Kind) {
+        public var source: SourceMap
+        public init(name: String, _ kind: Kind,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
             self.kind = kind
         }
@@ -53,10 +59,12 @@ public struct Benchmarks: Equatable, Sendable {
     public var expectHeader: String?
     public var endpoints: [Endpoint]
     public var scenarios: [Scenario]
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(target: String? = nil, headers: [String: String] = [:], expectHeader: String? = nil,
-                endpoints: [Endpoint], scenarios: [Scenario]) {
+                endpoints: [Endpoint], scenarios: [Scenario],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.target = target
         self.headers = headers
         self.expectHeader = expectHeader

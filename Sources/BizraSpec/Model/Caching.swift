@@ -3,8 +3,10 @@ public struct Caching: Equatable, Sendable {
     public var redis: Redis?
     public var varnish: Varnish?
     public var cdn: CDN?
-    public var source = SourceMap()
-    public init(redis: Redis? = nil, varnish: Varnish? = nil, cdn: CDN? = nil) {
+    public var source: SourceMap
+    public init(redis: Redis? = nil, varnish: Varnish? = nil, cdn: CDN? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.redis = redis
         self.varnish = varnish
         self.cdn = cdn
@@ -19,11 +21,13 @@ public struct Redis: Equatable, Sendable {
     public var memoryPerNode: ByteSize
     public var maxmemoryPolicy: String
     public var exporter: Bool
-    public var source = SourceMap()
+    public var source: SourceMap
     public static let policies = ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
                                   "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"]
     public init(name: String, masters: Int, replicasPerMaster: Int, memoryPerNode: ByteSize,
-                maxmemoryPolicy: String = "allkeys-lru", exporter: Bool = true) {
+                maxmemoryPolicy: String = "allkeys-lru", exporter: Bool = true,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.masters = masters
         self.replicasPerMaster = replicasPerMaster
@@ -39,8 +43,10 @@ public struct Varnish: Equatable, Sendable {
     public struct Backend: Equatable, Sendable {
         public var service: String
         public var port: String
-        public var source = SourceMap()
-        public init(service: String, port: String) {
+        public var source: SourceMap
+        public init(service: String, port: String,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.service = service
             self.port = port
         }
@@ -54,9 +60,11 @@ public struct Varnish: Equatable, Sendable {
     public var rules: [VarnishRule]
     /// CIDRs allowed to PURGE.
     public var purgeAllowFrom: [String]
-    public var source = SourceMap()
+    public var source: SourceMap
     public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
-                rules: [VarnishRule], purgeAllowFrom: [String]) {
+                rules: [VarnishRule], purgeAllowFrom: [String],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.replicas = replicas
         self.memory = memory
@@ -72,8 +80,10 @@ public struct VarnishRule: Equatable, Sendable {
     public var name: String
     public var match: String
     public var ttl: Duration
-    public var source = SourceMap()
-    public init(name: String, match: String, ttl: Duration) {
+    public var source: SourceMap
+    public init(name: String, match: String, ttl: Duration,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.match = match
         self.ttl = ttl
@@ -85,16 +95,20 @@ public struct CDN: Equatable, Sendable {
     public struct Rule: Equatable, Sendable {
         public var match: String
         public var ttl: Duration
-        public var source = SourceMap()
-        public init(match: String, ttl: Duration) {
+        public var source: SourceMap
+        public init(match: String, ttl: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.match = match
             self.ttl = ttl
         }
     }
     public var provider: String
     public var rules: [Rule]
-    public var source = SourceMap()
-    public init(provider: String, rules: [Rule]) {
+    public var source: SourceMap
+    public init(provider: String, rules: [Rule],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.provider = provider
         self.rules = rules
     }

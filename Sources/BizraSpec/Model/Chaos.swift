@@ -6,8 +6,10 @@ public struct Chaos: Equatable, Sendable {
         public var steps: [String]
         /// Defaults to `sla.ihsanScore.duringChaos`; only with `sla.ihsanScore` (SLA012).
         public var verifyIhsanScoreMin: Double?
-        public var source = SourceMap()
-        public init(name: String, steps: [String], verifyIhsanScoreMin: Double? = nil) {
+        public var source: SourceMap
+        public init(name: String, steps: [String], verifyIhsanScoreMin: Double? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
             self.steps = steps
             self.verifyIhsanScoreMin = verifyIhsanScoreMin
@@ -23,9 +25,11 @@ public struct Chaos: Equatable, Sendable {
     /// The regions whose clusters run the experiments; nil: the canary regions, or the primary
     /// region when none is a canary.
     public var regions: [String]?
-    public var source = SourceMap()
+    public var source: SourceMap
     public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
-                experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [String]? = nil) {
+                experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [String]? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.namespace = namespace
         self.paused = paused
         self.allowProduction = allowProduction
@@ -72,8 +76,10 @@ public struct ChaosExperiment: Equatable, Sendable {
     public var kind: Kind
     public var mode: Mode
     public var duration: Duration
-    public var source = SourceMap()
-    public init(name: String, _ kind: Kind, mode: Mode = .one, duration: Duration) {
+    public var source: SourceMap
+    public init(name: String, _ kind: Kind, mode: Mode = .one, duration: Duration,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.kind = kind
         self.mode = mode

@@ -21,8 +21,10 @@ public struct ClusterConventions: Equatable, Sendable {
         public var className: String?
         /// Where the controller's pods run (ingress-nginx: they, not the VPC, reach the pods).
         public var namespace: String?
-        public var source = SourceMap()
-        public init(controller: IngressController = .awsLoadBalancer, className: String? = nil, namespace: String? = nil) {
+        public var source: SourceMap
+        public init(controller: IngressController = .awsLoadBalancer, className: String? = nil, namespace: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.controller = controller
             self.className = className
             self.namespace = namespace
@@ -40,8 +42,10 @@ public struct ClusterConventions: Equatable, Sendable {
         public var issuerKind: String
         /// The issuer's solver; nil: dns01 where DNS is weighted over regions, else http01.
         public var solver: Solver?
-        public var source = SourceMap()
-        public init(issuer: String, issuerKind: String = "ClusterIssuer", solver: Solver? = nil) {
+        public var source: SourceMap
+        public init(issuer: String, issuerKind: String = "ClusterIssuer", solver: Solver? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.issuer = issuer
             self.issuerKind = issuerKind
             self.solver = solver
@@ -54,10 +58,12 @@ public struct ClusterConventions: Equatable, Sendable {
         public var podLabels: [String: String]
         /// The query API, for the chaos verification and the region forwarder.
         public var url: String
-        public var source = SourceMap()
+        public var source: SourceMap
         public static let `default` = Prometheus(namespace: "monitoring", podLabels: ["app.kubernetes.io/name": "prometheus"],
                                                  url: "http://prometheus-operated.monitoring.svc:9090")
-        public init(namespace: String, podLabels: [String: String], url: String) {
+        public init(namespace: String, podLabels: [String: String], url: String,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.namespace = namespace
             self.podLabels = podLabels
             self.url = url
@@ -68,8 +74,10 @@ public struct ClusterConventions: Equatable, Sendable {
     public struct Operators: Equatable, Sendable {
         public var cloudnativePG: String
         public var keda: String
-        public var source = SourceMap()
-        public init(cloudnativePG: String = "cnpg-system", keda: String = "keda") {
+        public var source: SourceMap
+        public init(cloudnativePG: String = "cnpg-system", keda: String = "keda",
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.cloudnativePG = cloudnativePG
             self.keda = keda
         }
@@ -83,10 +91,12 @@ public struct ClusterConventions: Equatable, Sendable {
         public var value: String?
         /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`; nil: all.
         public var effect: String?
-        public var source = SourceMap()
+        public var source: SourceMap
         public static let operators = ["Equal", "Exists"]
         public static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
-        public init(key: String? = nil, operator tolerationOperator: String = "Equal", value: String? = nil, effect: String? = nil) {
+        public init(key: String? = nil, operator tolerationOperator: String = "Equal", value: String? = nil, effect: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.key = key
             self.tolerationOperator = tolerationOperator
             self.value = value
@@ -102,10 +112,12 @@ public struct ClusterConventions: Equatable, Sendable {
         public var spreadTopologyKey: String?
         /// `ScheduleAnyway` (default) or `DoNotSchedule`.
         public var spreadWhenUnsatisfiable: String
-        public var source = SourceMap()
+        public var source: SourceMap
         public static let whenUnsatisfiableValues = ["ScheduleAnyway", "DoNotSchedule"]
         public init(nodeSelector: [String: String] = [:], tolerations: [Toleration] = [],
-                    spreadTopologyKey: String? = "topology.kubernetes.io/zone", spreadWhenUnsatisfiable: String = "ScheduleAnyway") {
+                    spreadTopologyKey: String? = "topology.kubernetes.io/zone", spreadWhenUnsatisfiable: String = "ScheduleAnyway",
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.nodeSelector = nodeSelector
             self.tolerations = tolerations
             self.spreadTopologyKey = spreadTopologyKey
@@ -118,10 +130,12 @@ public struct ClusterConventions: Equatable, Sendable {
     public var prometheus: Prometheus
     public var operators: Operators
     public var scheduling: Scheduling
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(ingress: Ingress = Ingress(), certificates: Certificates? = nil, prometheus: Prometheus = .default,
-                operators: Operators = Operators(), scheduling: Scheduling = Scheduling()) {
+                operators: Operators = Operators(), scheduling: Scheduling = Scheduling(),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.ingress = ingress
         self.certificates = certificates
         self.prometheus = prometheus

@@ -9,10 +9,12 @@ public struct Database: Equatable, Sendable {
     public var instances: Int
     public var storage: ByteSize
     public var resources: Resources
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(name: String, engine: Engine = .postgresql, version: String, instances: Int,
-                storage: ByteSize, resources: Resources) {
+                storage: ByteSize, resources: Resources,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.engine = engine
         self.version = version

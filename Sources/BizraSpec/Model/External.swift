@@ -14,9 +14,11 @@ public struct ExternalEndpoint: Equatable, Sendable {
     public var cidrs: [String]
     public var port: Int
     public var networkProtocol: NetworkProtocol
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol networkProtocol: NetworkProtocol = .tcp) {
+    public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol networkProtocol: NetworkProtocol = .tcp,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.host = host
         self.cidrs = cidrs

@@ -4,8 +4,10 @@ public struct Observability: Equatable, Sendable {
         public var sampling: Percent
         public var jaeger: Jaeger
         public var tempo: Tempo
-        public var source = SourceMap()
-        public init(sampling: Percent, jaeger: Jaeger, tempo: Tempo) {
+        public var source: SourceMap
+        public init(sampling: Percent, jaeger: Jaeger, tempo: Tempo,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.sampling = sampling
             self.jaeger = jaeger
             self.tempo = tempo
@@ -15,8 +17,10 @@ public struct Observability: Equatable, Sendable {
         public var replicas: Int
         public var otlpGRPC: Int
         public var otlpHTTP: Int
-        public var source = SourceMap()
-        public init(replicas: Int, otlpGRPC: Int = 4317, otlpHTTP: Int = 4318) {
+        public var source: SourceMap
+        public init(replicas: Int, otlpGRPC: Int = 4317, otlpHTTP: Int = 4318,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas
             self.otlpGRPC = otlpGRPC
             self.otlpHTTP = otlpHTTP
@@ -27,8 +31,10 @@ public struct Observability: Equatable, Sendable {
         public var replicas: Int
         public var storage: ByteSize
         public var retention: Duration
-        public var source = SourceMap()
-        public init(replicas: Int, storage: ByteSize, retention: Duration) {
+        public var source: SourceMap
+        public init(replicas: Int, storage: ByteSize, retention: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas
             self.storage = storage
             self.retention = retention
@@ -41,9 +47,11 @@ public struct Observability: Equatable, Sendable {
         public var batchSize: Int
         public var memoryLimit: ByteSize
         public var exporters: [String]
-        public var source = SourceMap()
+        public var source: SourceMap
         public static let knownExporters = ["jaeger", "prometheus", "logging", "tempo", "loki"]
-        public init(replicas: Int, batchSize: Int, memoryLimit: ByteSize, exporters: [String]) {
+        public init(replicas: Int, batchSize: Int, memoryLimit: ByteSize, exporters: [String],
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas
             self.batchSize = batchSize
             self.memoryLimit = memoryLimit
@@ -53,8 +61,10 @@ public struct Observability: Equatable, Sendable {
     public struct Logs: Equatable, Sendable {
         public var loki: Loki
         public var promtail: Promtail
-        public var source = SourceMap()
-        public init(loki: Loki, promtail: Promtail) {
+        public var source: SourceMap
+        public init(loki: Loki, promtail: Promtail,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.loki = loki
             self.promtail = promtail
         }
@@ -64,8 +74,10 @@ public struct Observability: Equatable, Sendable {
     public struct Promtail: Equatable, Sendable {
         public var parseJSON: Bool
         public var extractLabels: [String]
-        public var source = SourceMap()
-        public init(parseJSON: Bool, extractLabels: [String]) {
+        public var source: SourceMap
+        public init(parseJSON: Bool, extractLabels: [String],
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.parseJSON = parseJSON
             self.extractLabels = extractLabels
         }
@@ -81,10 +93,12 @@ public struct Observability: Equatable, Sendable {
     /// Prometheus that must select them (kube-prometheus-stack selects `release: <its release>`
     /// unless told otherwise).
     public var monitorLabels: [String: String] = [:]
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(namespace: String, tracing: Tracing? = nil, collector: Collector? = nil, logs: Logs? = nil,
-                dashboards: [String] = [], alerts: [Alert] = []) {
+                dashboards: [String] = [], alerts: [Alert] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.namespace = namespace
         self.tracing = tracing
         self.collector = collector
@@ -103,8 +117,10 @@ public struct Alert: Equatable, Sendable {
     public var expr: String
     public var forDuration: Duration
     public var severity: Severity
-    public var source = SourceMap()
-    public init(name: String, expr: String, for forDuration: Duration, severity: Severity) {
+    public var source: SourceMap
+    public init(name: String, expr: String, for forDuration: Duration, severity: Severity,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.expr = expr
         self.forDuration = forDuration

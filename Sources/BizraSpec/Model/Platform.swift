@@ -17,12 +17,13 @@ public struct Platform: Equatable, Sendable {
     public var awsAccountID: String?
     /// What each cluster runs and how it is laid out.
     public var cluster = ClusterConventions()
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.36", labels: [String: String] = [:],
                 quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
-                awsAccountID: String? = nil) {
+                awsAccountID: String? = nil, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.environment = environment
         self.namespace = namespace
@@ -53,9 +54,11 @@ public struct GitOps: Equatable, Sendable {
     public var branch: String
     /// The folder of the environment's output in the repository; nil: `out/<environment>`.
     public var path: String?
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(repository: String? = nil, branch: String = "main", path: String? = nil) {
+    public init(repository: String? = nil, branch: String = "main", path: String? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.repository = repository
         self.branch = branch
         self.path = path
@@ -67,9 +70,11 @@ public struct Quota: Equatable, Sendable {
     public var requests: ResourceAmounts
     public var limits: ResourceAmounts
     public var pods: Int
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(requests: ResourceAmounts, limits: ResourceAmounts, pods: Int) {
+    public init(requests: ResourceAmounts, limits: ResourceAmounts, pods: Int,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.requests = requests
         self.limits = limits
         self.pods = pods
@@ -82,9 +87,11 @@ public struct PriorityClass: Equatable, Sendable {
     public var value: Int
     public var description: String?
     public var isDefault: Bool
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(name: String, value: Int, description: String? = nil, isDefault: Bool = false) {
+    public init(name: String, value: Int, description: String? = nil, isDefault: Bool = false,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.value = value
         self.description = description
@@ -96,9 +103,11 @@ public struct PriorityClass: Equatable, Sendable {
 public struct ResourceAmounts: Equatable, Sendable {
     public var cpu: CPU
     public var memory: ByteSize
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(cpu: CPU, memory: ByteSize) {
+    public init(cpu: CPU, memory: ByteSize,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.cpu = cpu
         self.memory = memory
     }
@@ -108,9 +117,11 @@ public struct ResourceAmounts: Equatable, Sendable {
 public struct Resources: Equatable, Sendable {
     public var requests: ResourceAmounts
     public var limits: ResourceAmounts
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(requests: ResourceAmounts, limits: ResourceAmounts) {
+    public init(requests: ResourceAmounts, limits: ResourceAmounts,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.requests = requests
         self.limits = limits
     }

@@ -5,8 +5,10 @@ public struct Regions: Equatable, Sendable {
         public var zone: String
         public var ttl: Duration
         public var healthCheck: HealthCheck
-        public var source = SourceMap()
-        public init(provider: String, zone: String, ttl: Duration, healthCheck: HealthCheck) {
+        public var source: SourceMap
+        public init(provider: String, zone: String, ttl: Duration, healthCheck: HealthCheck,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.provider = provider
             self.zone = zone
             self.ttl = ttl
@@ -17,8 +19,10 @@ public struct Regions: Equatable, Sendable {
         public var path: String
         public var interval: Duration
         public var failureThreshold: Int
-        public var source = SourceMap()
-        public init(path: String, interval: Duration, failureThreshold: Int) {
+        public var source: SourceMap
+        public init(path: String, interval: Duration, failureThreshold: Int,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.path = path
             self.interval = interval
             self.failureThreshold = failureThreshold
@@ -32,8 +36,10 @@ public struct Regions: Equatable, Sendable {
         public var standby: Bool
         /// The kubectl context (and Argo CD cluster name) of the region's cluster; nil: the region's name.
         public var context: String?
-        public var source = SourceMap()
-        public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false, context: String? = nil) {
+        public var source: SourceMap
+        public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false, context: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
             self.weight = weight
             self.canary = canary
@@ -53,8 +59,10 @@ public struct Regions: Equatable, Sendable {
         /// reachable from the other regions; nil: `<database>.<primary region>.<dns zone>`, published
         /// by the primary region's ExternalDNS for an internal load balancer.
         public var primaryHost: String?
-        public var sourceMap = SourceMap()
-        public init(source: String, targets: [String], lagAlert: Duration, primaryHost: String? = nil) {
+        public var sourceMap: SourceMap
+        public init(source: String, targets: [String], lagAlert: Duration, primaryHost: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
             self.source = source
             self.targets = targets
             self.lagAlert = lagAlert
@@ -66,10 +74,12 @@ public struct Regions: Equatable, Sendable {
         public var bucket: String
         public var replicateTo: [String]
         public var include: [String]
-        public var source = SourceMap()
+        public var source: SourceMap
         /// The words `include` knows besides the names of databases and of the Redis cluster.
         public static let knownIncludes = ["kubernetes-resources", "ground-truth-database", "redis-snapshots"]
-        public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String]) {
+        public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String],
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.schedule = schedule
             self.bucket = bucket
             self.replicateTo = replicateTo
@@ -97,11 +107,13 @@ public struct Regions: Equatable, Sendable {
     /// `monitoring.remoteWrite`: the Prometheus remote-write endpoint of the primary region's
     /// monitoring, where every other region's series are forwarded; nil forwards nothing.
     public var metricsRemoteWrite: String?
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
                 databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil,
-                metricsRemoteWrite: String? = nil) {
+                metricsRemoteWrite: String? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.metricsRemoteWrite = metricsRemoteWrite
         self.primary = primary
         self.dns = dns

@@ -11,9 +11,11 @@ public struct Route: Equatable, Sendable {
     public var port: String?
     /// The part of `sla.throughput.peak` it carries; nil: all of it (the capacity checks assume the worst).
     public var share: Percent?
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(host: String? = nil, path: String = "/", service: String, port: String? = nil, share: Percent? = nil) {
+    public init(host: String? = nil, path: String = "/", service: String, port: String? = nil, share: Percent? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.host = host
         self.path = path
         self.service = service

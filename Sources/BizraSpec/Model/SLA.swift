@@ -4,8 +4,10 @@ public struct SLA: Equatable, Sendable {
         public var p50: Duration
         public var p95: Duration
         public var p99: Duration
-        public var source = SourceMap()
-        public init(p50: Duration, p95: Duration, p99: Duration) {
+        public var source: SourceMap
+        public init(p50: Duration, p95: Duration, p99: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.p50 = p50
             self.p95 = p95
             self.p99 = p99
@@ -15,8 +17,10 @@ public struct SLA: Equatable, Sendable {
     public struct Throughput: Equatable, Sendable {
         public var peak: Rate
         public var sustained: Rate
-        public var source = SourceMap()
-        public init(peak: Rate, sustained: Rate) {
+        public var source: SourceMap
+        public init(peak: Rate, sustained: Rate,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.peak = peak
             self.sustained = sustained
         }
@@ -33,8 +37,10 @@ public struct SLA: Equatable, Sendable {
         public var maxRegionalVariance: Double
         /// The gauge that carries the score.
         public var metric: String
-        public var source = SourceMap()
-        public init(min: Double, duringChaos: Double, maxRegionalVariance: Double, metric: String = defaultMetric) {
+        public var source: SourceMap
+        public init(min: Double, duringChaos: Double, maxRegionalVariance: Double, metric: String = defaultMetric,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.min = min
             self.duringChaos = duringChaos
             self.maxRegionalVariance = maxRegionalVariance
@@ -45,8 +51,10 @@ public struct SLA: Equatable, Sendable {
     public struct Cache: Equatable, Sendable {
         public var latency: Duration
         public var hitRate: Percent
-        public var source = SourceMap()
-        public init(latency: Duration, hitRate: Percent) {
+        public var source: SourceMap
+        public init(latency: Duration, hitRate: Percent,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.latency = latency
             self.hitRate = hitRate
         }
@@ -56,8 +64,10 @@ public struct SLA: Equatable, Sendable {
     public struct ReplicationLag: Equatable, Sendable {
         public var database: Duration?
         public var redis: Duration?
-        public var source = SourceMap()
-        public init(database: Duration?, redis: Duration?) {
+        public var source: SourceMap
+        public init(database: Duration?, redis: Duration?,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.database = database
             self.redis = redis
         }
@@ -66,8 +76,10 @@ public struct SLA: Equatable, Sendable {
     public struct Recovery: Equatable, Sendable {
         public var rto: Duration
         public var rpo: Duration
-        public var source = SourceMap()
-        public init(rto: Duration, rpo: Duration) {
+        public var source: SourceMap
+        public init(rto: Duration, rpo: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.rto = rto
             self.rpo = rpo
         }
@@ -86,11 +98,13 @@ public struct SLA: Equatable, Sendable {
     public var recovery: Recovery?
     /// `autoscaling.scaleOutTime`.
     public var scaleOutTime: Duration?
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore? = nil,
                 cache: Cache? = nil, databaseQueryLatency: Duration? = nil, crossRegionLatency: Duration? = nil,
-                replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil) {
+                replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.latency = latency
         self.errorRate = errorRate
         self.throughput = throughput

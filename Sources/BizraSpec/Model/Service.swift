@@ -28,12 +28,14 @@ public struct Service: Equatable, Sendable {
     public var metrics: [Metric]
     public var disruption: Disruption?
     public var autoscaling: Autoscaling?
-    public var source = SourceMap()
+    public var source: SourceMap
 
     public init(name: String, image: String, priorityClass: String? = nil, ports: [Port], replicas: Int = 1,
                 resources: Resources, probes: Probes, capacity: Capacity? = nil, volumes: [Volume] = [],
                 config: [String: String] = [:], secrets: ServiceSecrets? = nil, dependsOn: [String] = [],
-                metrics: [Metric] = [], disruption: Disruption? = nil, autoscaling: Autoscaling? = nil) {
+                metrics: [Metric] = [], disruption: Disruption? = nil, autoscaling: Autoscaling? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.image = image
         self.priorityClass = priorityClass
@@ -66,8 +68,9 @@ public struct Service: Equatable, Sendable {
 public struct Port: Equatable, Sendable {
     public var name: String
     public var port: Int
-    public var source = SourceMap()
-    public init(name: String, port: Int) {
+    public var source: SourceMap
+    public init(name: String, port: Int, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.port = port
     }
@@ -79,8 +82,10 @@ public struct Probes: Equatable, Sendable {
     public var liveness: Probe
     /// Holds the other two back until a slow start is over.
     public var startup: Probe?
-    public var source = SourceMap()
-    public init(readiness: Probe, liveness: Probe, startup: Probe? = nil) {
+    public var source: SourceMap
+    public init(readiness: Probe, liveness: Probe, startup: Probe? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.readiness = readiness
         self.liveness = liveness
         self.startup = startup
@@ -109,15 +114,19 @@ public struct Probe: Equatable, Sendable {
     public var check: Check
     public var initialDelay: Duration
     public var period: Duration
-    public var source = SourceMap()
-    public init(_ check: Check, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10)) {
+    public var source: SourceMap
+    public init(_ check: Check, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.check = check
         self.initialDelay = initialDelay
         self.period = period
     }
     /// An HTTP GET probe.
-    public init(path: String, port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10)) {
-        self.init(.http(path: path, port: port), initialDelay: initialDelay, period: period)
+    public init(path: String, port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.init(.http(path: path, port: port), initialDelay: initialDelay, period: period,
+                  fileID: fileID, line: line, column: column)
     }
 
     /// The named port it probes; nil for a command.
@@ -150,12 +159,14 @@ public struct SecurityOverrides: Equatable, Sendable {
     public var readOnlyRootFilesystem: Bool?
     /// Capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
     public var addCapabilities: [String]
-    public var source = SourceMap()
+    public var source: SourceMap
     /// The capabilities the restricted Pod Security level lets a container add
     /// (kubernetes/website `content/en/docs/concepts/security/pod-security-standards.md`).
     public static let admittedCapabilities = ["NET_BIND_SERVICE"]
     public init(runAsUser: Int? = nil, runAsGroup: Int? = nil, fsGroup: Int? = nil, readOnlyRootFilesystem: Bool? = nil,
-                addCapabilities: [String] = []) {
+                addCapabilities: [String] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.runAsUser = runAsUser
         self.runAsGroup = runAsGroup
         self.fsGroup = fsGroup
@@ -170,8 +181,10 @@ public struct Capacity: Equatable, Sendable {
     /// The part of `sla.throughput.peak` it carries, for a service behind another; nil: what the
     /// public routes send it (nothing, for one no route reaches).
     public var share: Percent?
-    public var source = SourceMap()
-    public init(rpsPerReplica: Int, share: Percent? = nil) {
+    public var source: SourceMap
+    public init(rpsPerReplica: Int, share: Percent? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.rpsPerReplica = rpsPerReplica
         self.share = share
     }
@@ -185,11 +198,13 @@ public struct Volume: Equatable, Sendable {
     /// The StorageClass of the claim; nil: ``defaultSharedStorageClass`` when replicas share it,
     /// the cluster's default class otherwise.
     public var storageClass: String?
-    public var source = SourceMap()
+    public var source: SourceMap
     /// The class a volume shared by several replicas gets: the AWS EFS CSI driver's conventional
     /// class, since EBS volumes attach to one node only (kubernetes-csi docs `drivers.md`).
     public static let defaultSharedStorageClass = "efs-sc"
-    public init(name: String, mountPath: String, size: ByteSize, storageClass: String? = nil) {
+    public init(name: String, mountPath: String, size: ByteSize, storageClass: String? = nil,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.mountPath = mountPath
         self.size = size
@@ -202,8 +217,10 @@ public struct ServiceSecrets: Equatable, Sendable {
     public var store: String
     public var refreshInterval: Duration
     public var keys: [String: String]
-    public var source = SourceMap()
-    public init(store: String, refreshInterval: Duration = .hours(1), keys: [String: String]) {
+    public var source: SourceMap
+    public init(store: String, refreshInterval: Duration = .hours(1), keys: [String: String],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.store = store
         self.refreshInterval = refreshInterval
         self.keys = keys
@@ -218,8 +235,10 @@ public struct Metric: Equatable, Sendable {
     public var name: String
     public var type: Kind
     public var labels: [String]
-    public var source = SourceMap()
-    public init(name: String, type: Kind, labels: [String] = []) {
+    public var source: SourceMap
+    public init(name: String, type: Kind, labels: [String] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.type = type
         self.labels = labels
@@ -229,6 +248,9 @@ public struct Metric: Equatable, Sendable {
 /// The PodDisruptionBudget.
 public struct Disruption: Equatable, Sendable {
     public var minAvailable: Int
-    public var source = SourceMap()
-    public init(minAvailable: Int) { self.minAvailable = minAvailable }
+    public var source: SourceMap
+    public init(minAvailable: Int, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
+        self.minAvailable = minAvailable
+    }
 }

@@ -1,5 +1,7 @@
 /// A whole platform: the typed value every front end (YAML, Swift DSL) produces and every
-/// check and planner reads.
+/// check and planner reads. Every initialiser of the model ends with `fileID`, `line` and
+/// `column`, defaulted to the place of its call: a value written in Swift records that place as
+/// its `source.node`, where the checks locate their findings.
 public struct Spec: Equatable, Sendable {
     /// The spec format version this build understands.
     public static let supportedVersion = 1
@@ -22,13 +24,15 @@ public struct Spec: Equatable, Sendable {
     public var benchmarks: Benchmarks?
     /// The warnings the team accepts, each with its reason.
     public var suppressions: [Suppression]
-    public var source = SourceMap()
+    public var source: SourceMap
     /// Where each name first occurs in `services`: lookups by name stay constant-time at any size.
     private var serviceIndex: [String: Int] = [:]
 
     public init(version: Int = Spec.supportedVersion, platform: Platform, sla: SLA, services: [Service] = [],
                 databases: [Database] = [], external: [ExternalEndpoint] = [], routes: [Route] = [], observability: Observability? = nil, caching: Caching? = nil,
-                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = []) {
+                chaos: Chaos? = nil, regions: Regions? = nil, benchmarks: Benchmarks? = nil, suppressions: [Suppression] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.version = version
         self.platform = platform
         self.sla = sla

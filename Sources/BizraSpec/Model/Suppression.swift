@@ -12,9 +12,11 @@ public struct Suppression: Equatable, Sendable {
     /// The lines of the spec `at` names, in each file that writes part of it (an environment
     /// overlay adds to the base's), when the spec was read from files.
     public var regions: [SourceRegion] = []
-    public var source = SourceMap()
+    public var source: SourceMap
 
-    public init(rule: String, at: String? = nil, reason: String) {
+    public init(rule: String, at: String? = nil, reason: String,
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.rule = rule
         self.at = at
         self.reason = reason

@@ -7,6 +7,9 @@ public struct ByteSize: SpecUnit, Comparable {
     ]
 
     public var bytes: Int64
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: 0 bytes); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(bytes: Int64) { self.bytes = bytes }
     public static func mebibytes(_ n: Int64) -> ByteSize { ByteSize(bytes: n << 20) }

@@ -3,8 +3,12 @@ public struct CPU: SpecUnit, Comparable {
     public static let expected = "a CPU amount such as 500m or \"2\""
 
     public var millicores: Int64
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: no CPU); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(millicores: Int64) { self.millicores = millicores }
+    public static func millicores(_ n: Int64) -> CPU { CPU(millicores: n) }
     public static func cores(_ n: Int64) -> CPU { CPU(millicores: n * 1_000) }
 
     public init(parsing text: String) throws(UnitParseError) {

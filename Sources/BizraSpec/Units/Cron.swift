@@ -30,6 +30,9 @@ public struct Cron: SpecUnit {
     /// Whether day of month or day of week was restricted (cron then matches either).
     public let restrictsDayOfMonth: Bool
     public let restrictsDayOfWeek: Bool
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: an empty schedule that never fires); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(parsing text: String) throws(UnitParseError) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -52,7 +55,9 @@ public struct Cron: SpecUnit {
 
     public var description: String { expression }
 
-    public static func == (lhs: Cron, rhs: Cron) -> Bool { lhs.expression == rhs.expression }
+    public static func == (lhs: Cron, rhs: Cron) -> Bool {
+        lhs.expression == rhs.expression && lhs.invalidLiteral == rhs.invalidLiteral
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(expression) }
 
     private static func parse(_ part: String, _ field: Field) throws(UnitParseError) -> Set<Int> {

@@ -6,12 +6,16 @@ public struct Duration: SpecUnit, Comparable {
     ]
 
     public var milliseconds: Int64
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: 0ms); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
     public static func milliseconds(_ ms: Int64) -> Duration { Duration(milliseconds: ms) }
     public static func seconds(_ s: Int64) -> Duration { Duration(milliseconds: s * 1_000) }
     public static func minutes(_ m: Int64) -> Duration { Duration(milliseconds: m * 60_000) }
     public static func hours(_ h: Int64) -> Duration { Duration(milliseconds: h * 3_600_000) }
+    public static func days(_ d: Int64) -> Duration { Duration(milliseconds: d * 86_400_000) }
 
     public init(parsing text: String) throws(UnitParseError) {
         guard let (number, suffix) = DecimalText.split(text),

@@ -5,8 +5,13 @@ public struct Percent: SpecUnit, Comparable {
 
     /// Millionths of a percent: 1% is 1,000,000.
     public var micropercent: Int64
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: 0%); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(_ value: Double) { self.micropercent = Int64((value * Double(Percent.scale)).rounded()) }
+    /// `.percent(70)` is 70%.
+    public static func percent(_ value: Double) -> Percent { Percent(value) }
 
     public init(parsing text: String) throws(UnitParseError) {
         guard let (number, suffix) = DecimalText.split(text), suffix == "%" else {

@@ -3,8 +3,13 @@ public struct Rate: SpecUnit, Comparable {
     public static let expected = "a rate such as 1000rps or 600rpm"
 
     public var perSecond: Double
+    /// Why the Swift DSL literal this value was written as does not parse (the value is then a
+    /// placeholder: 0rps); nil for every value that parsed or was built.
+    public internal(set) var invalidLiteral: UnitParseError?
 
     public init(perSecond: Double) { self.perSecond = perSecond }
+    public static func perSecond(_ n: Double) -> Rate { Rate(perSecond: n) }
+    public static func perMinute(_ n: Double) -> Rate { Rate(perSecond: n / 60) }
 
     public init(parsing text: String) throws(UnitParseError) {
         guard let (number, suffix) = DecimalText.split(text), suffix == "rps" || suffix == "rpm",

@@ -1,5 +1,5 @@
 /// Why a unit value did not parse; the loader turns it into a located SPEC002 finding.
-public struct UnitParseError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct UnitParseError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
