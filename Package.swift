@@ -36,6 +36,6 @@ let package = Package(
         .testTarget(name: "BizraRulesTests", dependencies: ["BizraRules", "BizraSpec", "BizraTestSupport"]),
         .testTarget(name: "BizraGenKitTests", dependencies: ["BizraGenKit", "BizraSpec", "BizraRules", "BizraTestSupport"],
                     exclude: ["Report/Fixtures"]),
-        .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", "BizraTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "BizraGenCLITests", dependencies: ["bizra-gen", "BizraGenCLI", "BizraSpec", "BizraTestSupport", .product(name: "Yams", package: "Yams")]),
     ]
 )

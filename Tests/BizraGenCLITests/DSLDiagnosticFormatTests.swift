@@ -1,7 +1,7 @@
 import BizraSpec
 import Foundation
 import Testing
-@testable import bizra_gen
+@testable import BizraGenCLI
 
 /// JSON and SARIF carry a DSL finding's Swift location as they carry a YAML one's.
 @Suite struct DSLDiagnosticFormatTests {

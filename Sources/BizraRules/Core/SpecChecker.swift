@@ -12,10 +12,10 @@ public struct SpecChecker: Sendable {
     /// does not parse (the Swift DSL's) gets those SPEC002 findings alone, as a YAML spec stops at load:
     /// the other rules would read the literal's placeholder as if it had been written.
     public func check(_ spec: Spec) -> [Finding] {
-        let unparsed = WrongTypeOrUnit().check(spec)
+        let unparsed = InvalidLiterals.findings(in: spec)
         guard unparsed.isEmpty else { return unparsed.sortedByLocation() }
         let analysis = SpecAnalysis(spec)
-        let findings = rules.filter { !($0 is WrongTypeOrUnit) }.concurrentMap { $0.check(spec, with: analysis) }
+        let findings = rules.concurrentMap { $0.check(spec, with: analysis) }
             .flatMap { $0 }.sortedByLocation()
         return Suppressions.apply(spec.suppressions, to: findings, checked: Set(rules.map { type(of: $0).identifier }))
     }

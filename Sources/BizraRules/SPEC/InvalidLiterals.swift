@@ -3,17 +3,16 @@ import BizraSpec
 /// SPEC002 on the model: the unit literals of a spec written in Swift that do not parse
 /// (`"100 ms"`, `"2GB"`, `"110%"`, a cron of four fields), every one of them, each at the
 /// initialiser that holds it, as the YAML loader reports a value that does not parse.
-extension WrongTypeOrUnit {
-    public func check(_ spec: Spec) -> [Finding] {
-        var findings: [Finding] = []
-        InvalidLiterals.collect(spec, owner: spec.source.node, into: &findings)
-        return findings
-    }
-}
-
 /// A walk over every stored value of a spec, whatever its type, so that a new field is covered
 /// without being listed here.
 enum InvalidLiterals {
+    /// Every invalid literal of `spec`.
+    static func findings(in spec: Spec) -> [Finding] {
+        var findings: [Finding] = []
+        collect(spec, owner: spec.source.node, into: &findings)
+        return findings
+    }
+
     /// Appends a finding for each invalid literal in `value`, located at the nearest value
     /// around it that records where it was written (a literal cannot capture its own line).
     static func collect(_ value: Any, owner: SourceLocation?, into findings: inout [Finding]) {

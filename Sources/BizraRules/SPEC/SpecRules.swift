@@ -85,6 +85,7 @@ public struct WrongTypeOrUnit: ModelSpecRule {
 
     /// The part checked on the model: numbers in range, texts in their value lists.
     public func check(_ spec: Spec) -> [Finding] {
+        // Invalid literals are reported before any rule runs (SpecChecker); here, the values' ranges and lists.
         SpecValues.findings(in: spec).filter { $0.rule == Self.identifier }
     }
 }
