@@ -1,4 +1,5 @@
 import BizraTestSupport
+import BizraSpec
 import Foundation
 
 /// Paths of the project's own files, found from this source file so tests run from any folder.
@@ -12,6 +13,16 @@ enum Fixtures {
         return (shared as NSString).appendingPathComponent("design/reference-spec.yaml")
     }()
     static var hasReferenceSpec: Bool { FileManager.default.fileExists(atPath: referenceSpec) }
+
+    /// The findings of loading `text` as one spec file `spec.yaml` (none when it loads).
+    static func findings(loading text: String) -> [Finding] {
+        do {
+            _ = try SpecLoader().load(text: text, file: "spec.yaml")
+            return []
+        } catch {
+            return error.findings
+        }
+    }
 
     /// A minimal valid spec, for tests that change one thing.
     static let minimal = """

@@ -5,14 +5,7 @@ import Testing
 /// YAML merge keys (`<<: *common`): the keys they bring, which win, where merged values are
 /// located, and what is refused.
 @Suite struct MergeKeyTests {
-    func findings(_ text: String) -> [Finding] {
-        do {
-            _ = try SpecLoader().load(text: text, file: "spec.yaml")
-            return []
-        } catch {
-            return error.findings
-        }
-    }
+    func findings(_ text: String) -> [Finding] { Fixtures.findings(loading: text) }
 
     func read(_ text: String) throws -> SpecNode? {
         try SpecYAMLReader(file: "x.yaml", limits: .default).read(Array(text.utf8)).get()

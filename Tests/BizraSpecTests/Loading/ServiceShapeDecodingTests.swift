@@ -12,14 +12,7 @@ import Testing
 
     static func load(_ text: String) throws(SpecError) -> Spec { try SpecLoader().load(text: base + text, file: "spec.yaml") }
 
-    static func findings(_ text: String) -> [Finding] {
-        do {
-            _ = try load(text)
-            return []
-        } catch {
-            return error.findings
-        }
-    }
+    static func findings(_ text: String) -> [Finding] { Fixtures.findings(loading: base + text) }
 
     static let service = """
         services:

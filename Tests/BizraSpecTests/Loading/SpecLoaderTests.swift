@@ -3,14 +3,7 @@ import Testing
 @testable import BizraSpec
 
 @Suite struct SpecLoaderTests {
-    func findings(_ text: String) -> [Finding] {
-        do {
-            _ = try SpecLoader().load(text: text, file: "spec.yaml")
-            return []
-        } catch {
-            return error.findings
-        }
-    }
+    func findings(_ text: String) -> [Finding] { Fixtures.findings(loading: text) }
 
     @Test func readsTheProjectSpecsFolder() throws {
         let spec = try SpecLoader().load(path: Fixtures.specs)

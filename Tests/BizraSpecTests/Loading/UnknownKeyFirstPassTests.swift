@@ -5,14 +5,7 @@ import Testing
 /// Every unknown key is reported in the first pass, beside the other mistakes of its mapping, and
 /// no key the format defines is ever called unknown, however broken the rest.
 @Suite struct UnknownKeyFirstPassTests {
-    func findings(_ text: String) -> [Finding] {
-        do {
-            _ = try SpecLoader().load(text: text, file: "spec.yaml")
-            return []
-        } catch {
-            return error.findings
-        }
-    }
+    func findings(_ text: String) -> [Finding] { Fixtures.findings(loading: text) }
 
     @Test func aMissingKeyAndAMisspeltOneAreReportedTogether() {
         let text = Fixtures.minimal.replacingOccurrences(of: "    image: ghcr.io/shop/web:1.0.0\n", with: "    replica: 3\n")
