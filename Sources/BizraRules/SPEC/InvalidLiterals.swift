@@ -8,6 +8,7 @@ import BizraSpec
 enum InvalidLiterals {
     /// Every invalid literal of `spec`.
     static func findings(in spec: Spec) -> [Finding] {
+        guard InvalidLiteralRecord.anyCreated else { return [] }
         var findings: [Finding] = []
         collect(spec, owner: spec.source.node, into: &findings)
         return findings

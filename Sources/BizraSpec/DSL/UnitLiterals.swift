@@ -1,3 +1,5 @@
+import Foundation
+
 /// Unit values written as literals in the Swift DSL: `"150ms"`, `"2Gi"`, `"500m"`, `"70%"`.
 /// The typed constructors (`.milliseconds(150)`, `.gibibytes(2)`, `.millicores(500)`,
 /// `.percent(70)`, `.perSecond(1000)`) cannot be wrong; a literal can. One that does not parse
@@ -24,6 +26,7 @@ extension Duration: SpecUnitLiteral {
     public init(invalidLiteral: UnitParseError) {
         self.init(milliseconds: 0)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
 }
 
@@ -31,6 +34,7 @@ extension ByteSize: SpecUnitLiteral {
     public init(invalidLiteral: UnitParseError) {
         self.init(bytes: 0)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
 }
 
@@ -38,6 +42,7 @@ extension CPU: SpecUnitLiteral {
     public init(invalidLiteral: UnitParseError) {
         self.init(millicores: 0)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
 }
 
@@ -45,6 +50,7 @@ extension Percent: SpecUnitLiteral {
     public init(invalidLiteral: UnitParseError) {
         self.init(0)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
 }
 
@@ -52,6 +58,7 @@ extension Rate: SpecUnitLiteral {
     public init(invalidLiteral: UnitParseError) {
         self.init(perSecond: 0)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
 }
 
@@ -61,5 +68,19 @@ extension Cron: SpecUnitLiteral {
         (minutes, hours, daysOfMonth, months, daysOfWeek) = ([], [], [], [], [])
         (restrictsDayOfMonth, restrictsDayOfWeek) = (false, false)
         self.invalidLiteral = invalidLiteral
+        InvalidLiteralRecord.note()
     }
+}
+
+/// Whether this process ever made the placeholder of an invalid literal. When it did not, no spec
+/// holds one, and the checker skips the walk that looks for them (a reflection over the whole
+/// spec, which a YAML spec, whose units the loader parses, never needs).
+public enum InvalidLiteralRecord {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var created = false
+
+    static func note() { lock.withLock { created = true } }
+
+    /// Whether any invalid literal's placeholder exists (or existed) in this process.
+    public static var anyCreated: Bool { lock.withLock { created } }
 }

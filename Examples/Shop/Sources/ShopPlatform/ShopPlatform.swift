@@ -12,9 +12,9 @@ public enum ShopPlatform {
         return try Spec {
             Platform(name: "shop", environment: environment ?? "staging",
                      namespace: production ? "shop-production" : "shop-staging", domain: "shop.example.com")
-            SLA(latency: .init(p50: "50ms", p95: "200ms", p99: "500ms"),
-                errorRate: "1%",
-                throughput: .init(peak: production ? "400rps" : "200rps", sustained: "100rps"))
+            SLA(latency: .init(p50: .milliseconds(50), p95: .milliseconds(200), p99: .milliseconds(500)),
+                errorRate: .percent(1),
+                throughput: .init(peak: .perSecond(production ? 400 : 200), sustained: .perSecond(100)))
             web(replicas: production ? 3 : 2)
         }
     }
@@ -24,7 +24,8 @@ public enum ShopPlatform {
         Service(name: "web", image: "ghcr.io/example/web:1.0.0",
                 ports: [Port(name: "http", port: 8080), Port(name: "metrics", port: 9090)],
                 replicas: replicas,
-                resources: Resources(requests: .init(cpu: "100m", memory: "128Mi"), limits: .init(cpu: "500m", memory: "256Mi")),
+                resources: Resources(requests: .init(cpu: .millicores(100), memory: .mebibytes(128)),
+                                     limits: .init(cpu: .millicores(500), memory: .mebibytes(256))),
                 probes: Probes(readiness: Probe(path: "/ready", port: "http"), liveness: Probe(path: "/health", port: "http")),
                 dependsOn: dependsOn,
                 metrics: [
