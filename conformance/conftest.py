@@ -70,8 +70,8 @@ def ledger_tree(tmp_path_factory) -> Tree:
 def harbor_tree() -> Tree:
     """The committed out/ of Examples/harbor: a platform of another shape (a worker, two databases,
     egress, host routes, ingress-nginx with cert-manager, two regions, no caches, no chaos)."""
-    spec_dir = REPO / "examples" / "harbor" / "specs"
-    return Tree("harbor", REPO / "examples" / "harbor" / "out" / "production", spec_dir)
+    spec_dir = REPO / "Examples" / "harbor" / "specs"
+    return Tree("harbor", REPO / "Examples" / "harbor" / "out" / "production", spec_dir)
 
 
 @pytest.fixture(scope="session", params=["reference", "variant", "harbor"])
