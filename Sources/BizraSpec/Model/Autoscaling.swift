@@ -57,7 +57,9 @@ public struct Trigger: Equatable, Sendable {
         case cpu(target: Percent)
         /// `memory`: the target memory utilisation.
         case memory(target: Percent)
-        /// `scaleOutWhen` says which side of `threshold` calls for more replicas.
+        /// `prometheus`: a PromQL query, the value per replica to scale at, the value on the idle side of
+        /// which the workload scales to its minimum (only written when min is 0; nil: none), and
+        /// `scaleOutWhen`, which side of `threshold` calls for more replicas.
         case prometheus(query: String, threshold: Double, activation: Double?, scaleOutWhen: ScaleOutWhen = .above)
         /// `redis`: the list to watch, its length per replica, and the Redis cluster (`caching.redis.name`).
         case redis(list: String, length: Int, connection: String)

@@ -44,7 +44,8 @@ public struct Benchmarks: Equatable, Sendable {
     public struct Scenario: Equatable, Sendable {
         /// What the scenario runs, by its `type`, with that type's keys.
         public enum Kind: Equatable, Sendable {
-            /// `constant-arrival-rate`: arrival rate, length, virtual users allocated up front (nil: by Little's law from `sla.latency.p99`) and most virtual users (nil: as many).
+            /// `constant-arrival-rate`: arrival rate, length, virtual users allocated up front (nil: by
+            /// Little's law from `sla.latency.p99`) and most virtual users (nil: as many as allocated).
             case constantArrivalRate(rate: Rate, duration: Duration, preAllocatedVUs: Int?, maxVUs: Int?)
             /// `ramping-vus`: stages, in order.
             case rampingVUs(stages: [Stage])
@@ -77,7 +78,7 @@ public struct Benchmarks: Equatable, Sendable {
         }
     }
 
-    /// Defaults to `https://<platform.domain>`.
+    /// Base URL; nil: `https://<platform.domain>`.
     public var target: String?
     /// Headers sent with every request.
     public var headers: [String: String]

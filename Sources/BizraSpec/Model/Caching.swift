@@ -81,9 +81,9 @@ public struct Varnish: Equatable, Sendable {
     public var backend: Backend
     /// How long stale objects may be served (YAML default 6h).
     public var grace: Duration
-    /// First match wins.
+    /// Caching rules; the first match wins.
     public var rules: [VarnishRule]
-    /// CIDRs allowed to PURGE.
+    /// `purge.allowFrom`: the CIDRs allowed to PURGE.
     public var purgeAllowFrom: [String]
     /// Where Varnish and each of its keys were written.
     public var source: SourceMap

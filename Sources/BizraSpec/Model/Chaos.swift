@@ -6,7 +6,8 @@ public struct Chaos: Equatable, Sendable {
         public var name: String
         /// Experiment names, in order.
         public var steps: [String]
-        /// Defaults to `sla.ihsanScore.duringChaos`; only with `sla.ihsanScore` (SLA012).
+        /// `verify.ihsanScoreMin`: the lowest ihsan score after the run; nil: `sla.ihsanScore.duringChaos`. Only with
+        /// `sla.ihsanScore` (SLA012).
         public var verifyIhsanScoreMin: Double?
         /// Where the workflow and each of its keys were written.
         public var source: SourceMap

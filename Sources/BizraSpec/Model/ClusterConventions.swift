@@ -104,7 +104,7 @@ public struct ClusterConventions: Equatable, Sendable {
     public struct Toleration: Equatable, Sendable {
         /// The taint's key; nil: none given (with `Exists`, every taint).
         public var key: String?
-        /// `Equal` (default) or `Exists`.
+        /// `operator`: `Equal` (default) or `Exists`.
         public var tolerationOperator: String
         /// The taint's value; nil: none given.
         public var value: String?
@@ -133,9 +133,9 @@ public struct ClusterConventions: Equatable, Sendable {
         public var nodeSelector: [String: String]
         /// Taints every pod tolerates.
         public var tolerations: [Toleration]
-        /// The node label the services' replicas spread over; nil: no spread.
+        /// `topologySpread.topologyKey`: the node label the services' replicas spread over; nil: no spread (`enabled: false`).
         public var spreadTopologyKey: String?
-        /// `ScheduleAnyway` (default) or `DoNotSchedule`.
+        /// `topologySpread.whenUnsatisfiable`: `ScheduleAnyway` (default) or `DoNotSchedule`.
         public var spreadWhenUnsatisfiable: String
         /// Where the scheduling settings and each of their keys were written.
         public var source: SourceMap

@@ -58,7 +58,7 @@ public struct Platform: Equatable, Sendable {
 public struct GitOps: Equatable, Sendable {
     /// The repository's URL; nil: `https://github.com/<platform>/<platform>-platform.git`.
     public var repository: String?
-    /// The branch the controllers follow.
+    /// The branch the controllers follow (default main).
     public var branch: String
     /// The folder of the environment's output in the repository; nil: `out/<environment>`.
     public var path: String?

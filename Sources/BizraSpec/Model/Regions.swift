@@ -101,7 +101,8 @@ public struct Regions: Equatable, Sendable {
         public var bucket: String
         /// Regions the bucket replicates to.
         public var replicateTo: [String]
-        /// What is backed up (YAML default `kubernetes-resources`): entries of ``knownIncludes`` or names of databases and of the Redis cluster.
+        /// What is backed up (YAML default `kubernetes-resources`): words of ``knownIncludes``, or the
+        /// names of databases and of the Redis cluster.
         public var include: [String]
         /// Where the backup and each of its keys were written.
         public var source: SourceMap

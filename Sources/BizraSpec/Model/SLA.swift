@@ -121,11 +121,11 @@ public struct SLA: Equatable, Sendable {
     public var errorRate: Percent
     /// Request rates the platform must serve.
     public var throughput: Throughput
-    /// Optional: a platform without a compliance score has none of what derives from it.
+    /// The compliance score's targets; nil: a platform without one has none of what derives from it.
     public var ihsanScore: IhsanScore?
     /// Cache targets; nil: none.
     public var cache: Cache?
-    /// `database.queryLatency`.
+    /// `database.queryLatency`: query latency; nil: no target.
     public var databaseQueryLatency: Duration?
     /// Latency between regions; nil: no target.
     public var crossRegionLatency: Duration?
@@ -133,7 +133,7 @@ public struct SLA: Equatable, Sendable {
     public var replicationLag: ReplicationLag?
     /// Disaster recovery objectives; nil: none.
     public var recovery: Recovery?
-    /// `autoscaling.scaleOutTime`.
+    /// `autoscaling.scaleOutTime`: time to add capacity; nil: no target.
     public var scaleOutTime: Duration?
     /// Where the SLA and each of its keys were written.
     public var source: SourceMap

@@ -17,7 +17,7 @@ public struct Service: Equatable, Sendable {
     public var env: [String: String] = [:]
     /// What the image needs of the hardened security context; nil: the defaults.
     public var securityContext: SecurityOverrides?
-    /// Annotations of the service's ServiceAccount (a cloud role, for instance).
+    /// `serviceAccount.annotations`: annotations of the service's ServiceAccount (a cloud role, for instance).
     public var serviceAccountAnnotations: [String: String] = [:]
     /// Replicas without autoscaling (default 1).
     public var replicas: Int
@@ -102,7 +102,7 @@ public struct Probes: Equatable, Sendable {
     public var readiness: Probe
     /// The liveness probe.
     public var liveness: Probe
-    /// Holds the other two back until a slow start is over.
+    /// Holds the other two back until a slow start is over; nil: none.
     public var startup: Probe?
     /// Where the probes and each of their keys were written.
     public var source: SourceMap
@@ -180,15 +180,16 @@ public struct Probe: Equatable, Sendable {
 /// What an image needs of the hardened security context: the rest stays as bizra-gen sets it
 /// (non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp).
 public struct SecurityOverrides: Equatable, Sendable {
-    /// The user the image runs as (never 0: the namespace enforces the restricted Pod Security level).
+    /// The user the image runs as (never 0: the namespace enforces the restricted Pod Security level); nil: a non-root
+    /// user id no base image reserves.
     public var runAsUser: Int?
     /// Its group; nil: the user's id.
     public var runAsGroup: Int?
     /// The group that owns its volumes; nil: the user's id.
     public var fsGroup: Int?
-    /// False for an image that writes outside its volumes and /tmp.
+    /// False for an image that writes outside its volumes and /tmp; nil: true.
     public var readOnlyRootFilesystem: Bool?
-    /// Capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
+    /// `capabilities.add`: capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
     public var addCapabilities: [String]
     /// Where the overrides and each of their keys were written.
     public var source: SourceMap
