@@ -31,6 +31,7 @@ public protocol BizraGenCommand {
 }
 
 extension BizraGenCommand {
+    /// None: only the base spec.
     public static var environments: [String] { [] }
 
     /// Runs the command line with this type's spec, then exits with its status.
@@ -42,15 +43,20 @@ extension BizraGenCommand {
 /// Where the commands get their spec: YAML files (`--spec`, `specs/`, the built-in reference) or
 /// a Swift program's ``BizraGenCommand``.
 public enum SpecSource: Sendable {
+    /// YAML files: `--spec`, `specs/`, or the built-in reference.
     case yaml
+    /// A Swift program's spec, built in the DSL.
     case swift(SwiftSpecSource)
 }
 
 /// A DSL spec's builder and its environments.
 public struct SwiftSpecSource: Sendable {
+    /// The spec for an environment (nil: the base spec).
     public var spec: @Sendable (String?) throws -> Spec
+    /// The environments `--all-envs` builds besides the base spec.
     public var environments: [String]
 
+    /// A source of a builder and its environments.
     public init(spec: @escaping @Sendable (String?) throws -> Spec, environments: [String]) {
         self.spec = spec
         self.environments = environments

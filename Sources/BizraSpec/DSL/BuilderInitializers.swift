@@ -1,5 +1,6 @@
 /// Result-builder forms of the initialisers whose last argument is a list, for the Swift DSL.
 extension Autoscaling {
+    /// Autoscaling with its triggers in a trailing ``ListBuilder`` closure, located at the place of the call.
     public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
                 cooldown: Duration = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -9,6 +10,7 @@ extension Autoscaling {
 }
 
 extension Chaos {
+    /// Chaos with its experiments in a trailing ``ListBuilder`` closure, located at the place of the call.
     public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
                 workflow: Workflow? = nil, @ListBuilder<ChaosExperiment> experiments: () -> [ChaosExperiment],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -19,6 +21,7 @@ extension Chaos {
 }
 
 extension Benchmarks {
+    /// Benchmarks with their scenarios in a trailing ``ListBuilder`` closure, located at the place of the call.
     public init(target: String? = nil, headers: [String: String] = [:], expectHeader: String? = nil,
                 endpoints: [Endpoint], @ListBuilder<Scenario> scenarios: () -> [Scenario],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -28,6 +31,7 @@ extension Benchmarks {
 }
 
 extension Varnish {
+    /// Varnish with its rules (first match wins) in a trailing ``ListBuilder`` closure, located at the place of the call.
     public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
                 purgeAllowFrom: [String], @ListBuilder<VarnishRule> rules: () -> [VarnishRule],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {

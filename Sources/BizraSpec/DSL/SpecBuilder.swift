@@ -31,12 +31,19 @@ public struct SpecDraft {
 /// Collects the sections of `Spec { ... }`.
 @resultBuilder
 public enum SpecBuilder {
+    /// One section.
     public static func buildExpression(_ section: some SpecSection) -> [any SpecSection] { [section] }
+    /// A list of sections, spliced in.
     public static func buildExpression(_ sections: [any SpecSection]) -> [any SpecSection] { sections }
+    /// The sections of a block, in order.
     public static func buildBlock(_ parts: [any SpecSection]...) -> [any SpecSection] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its sections, or none.
     public static func buildOptional(_ part: [any SpecSection]?) -> [any SpecSection] { part ?? [] }
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first: [any SpecSection]) -> [any SpecSection] { first }
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second: [any SpecSection]) -> [any SpecSection] { second }
+    /// The sections of a `for` loop, in order.
     public static func buildArray(_ parts: [[any SpecSection]]) -> [any SpecSection] { parts.flatMap { $0 } }
 }
 
@@ -75,29 +82,38 @@ extension Spec {
 }
 
 extension Platform: SpecSection {
+    /// Sets the spec's platform (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.platform, self, "platform") }
 }
 extension SLA: SpecSection {
+    /// Sets the spec's SLA (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.sla, self, "sla") }
 }
 extension Service: SpecSection {
+    /// Adds the service to the spec's services.
     public func place(in draft: inout SpecDraft) { draft.services.append(self) }
 }
 extension Database: SpecSection {
+    /// Adds the database to the spec's databases.
     public func place(in draft: inout SpecDraft) { draft.databases.append(self) }
 }
 extension Observability: SpecSection {
+    /// Sets the spec's observability (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.observability, self, "observability") }
 }
 extension Caching: SpecSection {
+    /// Sets the spec's caching (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.caching, self, "caching") }
 }
 extension Chaos: SpecSection {
+    /// Sets the spec's chaos (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.chaos, self, "chaos") }
 }
 extension Regions: SpecSection {
+    /// Sets the spec's regions (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.regions, self, "regions") }
 }
 extension Benchmarks: SpecSection {
+    /// Sets the spec's benchmarks (SPEC004 when given twice).
     public func place(in draft: inout SpecDraft) { draft.once(\.benchmarks, self, "benchmarks") }
 }

@@ -13,6 +13,7 @@ public protocol SpecUnitLiteral: SpecUnit, ExpressibleByStringLiteral where Stri
 }
 
 extension SpecUnitLiteral {
+    /// Parses the literal; one that does not parse gives the placeholder of ``init(invalidLiteral:)``.
     public init(stringLiteral text: String) {
         do {
             try self.init(parsing: text)
@@ -23,6 +24,7 @@ extension SpecUnitLiteral {
 }
 
 extension Duration: SpecUnitLiteral {
+    /// The placeholder 0ms, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(milliseconds: 0)
         self.invalidLiteral = invalidLiteral
@@ -31,6 +33,7 @@ extension Duration: SpecUnitLiteral {
 }
 
 extension ByteSize: SpecUnitLiteral {
+    /// The placeholder 0 bytes, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(bytes: 0)
         self.invalidLiteral = invalidLiteral
@@ -39,6 +42,7 @@ extension ByteSize: SpecUnitLiteral {
 }
 
 extension CPU: SpecUnitLiteral {
+    /// The placeholder of no CPU, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(millicores: 0)
         self.invalidLiteral = invalidLiteral
@@ -47,6 +51,7 @@ extension CPU: SpecUnitLiteral {
 }
 
 extension Percent: SpecUnitLiteral {
+    /// The placeholder 0%, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(0)
         self.invalidLiteral = invalidLiteral
@@ -55,6 +60,7 @@ extension Percent: SpecUnitLiteral {
 }
 
 extension Rate: SpecUnitLiteral {
+    /// The placeholder 0rps, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(perSecond: 0)
         self.invalidLiteral = invalidLiteral
@@ -63,6 +69,7 @@ extension Rate: SpecUnitLiteral {
 }
 
 extension Cron: SpecUnitLiteral {
+    /// The placeholder of an empty schedule that never fires, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         expression = ""
         (minutes, hours, daysOfMonth, months, daysOfWeek) = ([], [], [], [], [])

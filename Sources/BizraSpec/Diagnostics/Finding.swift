@@ -2,9 +2,12 @@
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
     /// A secondary message, usually pointing at the other end of a reference or at the SLA target involved.
     public struct Note: Hashable, Sendable {
+        /// What the note says.
         public var message: String
+        /// Where it points; nil: nowhere in particular.
         public var location: SourceLocation?
 
+        /// A note saying `message`, pointing at `location`.
         public init(_ message: String, at location: SourceLocation? = nil) {
             self.message = message
             self.location = location
@@ -13,13 +16,18 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
 
     /// The rule identifier, e.g. `SPEC001`.
     public var rule: String
+    /// How serious it is (default error).
     public var severity: Severity
+    /// What is wrong.
     public var message: String
+    /// Where it applies; nil: the spec as a whole.
     public var location: SourceLocation?
+    /// Notes pointing at related places.
     public var notes: [Note]
     /// The reason the spec gives for accepting this warning, when a suppression matches it.
     public var suppression: String?
 
+    /// A finding of `rule` at `location`.
     public init(rule: String, severity: Severity = .error, message: String,
                 at location: SourceLocation?, notes: [Note] = []) {
         self.rule = rule
@@ -29,10 +37,10 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         self.notes = notes
     }
 
-    /// `FILE:LINE:COL: error[RULE]: message`, then one `note:` line per note.
     /// The last note of a suppressed warning: the reason the spec gives.
     public var suppressionNote: String? { suppression.map { "accepted in the spec's suppressions: \($0)" } }
 
+    /// `FILE:LINE:COL: error[RULE]: message`, then one `note:` line per note.
     /// A suppressed warning reads `suppressed warning[RULE]` and ends with its reason.
     public var description: String {
         let label = suppression == nil ? severity.rawValue : "suppressed \(severity.rawValue)"
@@ -57,6 +65,7 @@ extension Array where Element == Finding {
         }
     }
 
+    /// Errors.
     public var errorCount: Int { filter { $0.severity == .error }.count }
     /// Warnings no suppression accepts.
     public var warningCount: Int { filter { $0.severity == .warning && $0.suppression == nil }.count }

@@ -7,12 +7,14 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
+    /// The position at 1-based `line` and `column` of `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// `FILE:LINE:COL`.
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

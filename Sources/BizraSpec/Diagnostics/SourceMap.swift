@@ -5,6 +5,7 @@ public struct SourceMap: Equatable, Hashable, Sendable {
     public var node: SourceLocation?
     private var fields: [String: SourceLocation]
 
+    /// A map of the value at `node`, with the locations of its written `fields`.
     public init(node: SourceLocation? = nil, fields: [String: SourceLocation] = [:]) {
         self.node = node
         self.fields = fields

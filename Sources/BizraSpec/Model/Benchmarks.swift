@@ -1,12 +1,20 @@
 /// k6 load tests: endpoints hit by every scenario, thresholds from the SLA.
 public struct Benchmarks: Equatable, Sendable {
+    /// An endpoint every scenario hits.
     public struct Endpoint: Equatable, Sendable {
+        /// The endpoint's name.
         public var name: String
+        /// The path.
         public var path: String
+        /// HTTP method (default GET), one of ``methods``.
         public var method: String
+        /// Request body; nil: none.
         public var body: String?
+        /// Where the endpoint and each of its keys were written.
         public var source: SourceMap
+        /// The HTTP methods `method` accepts.
         public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+        /// An endpoint, located at the place of the call.
         public init(name: String, path: String, method: String = "GET", body: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -16,10 +24,15 @@ public struct Benchmarks: Equatable, Sendable {
             self.body = body
         }
     }
+    /// A stage of a `ramping-vus` scenario.
     public struct Stage: Equatable, Sendable {
+        /// `to`: virtual users at the end of the stage.
         public var target: Int
+        /// `over`: the stage's length.
         public var duration: Duration
+        /// Where the stage and each of its keys were written.
         public var source: SourceMap
+        /// A stage, located at the place of the call.
         public init(to target: Int, over duration: Duration,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -27,12 +40,19 @@ public struct Benchmarks: Equatable, Sendable {
             self.duration = duration
         }
     }
+    /// A k6 scenario, by type.
     public struct Scenario: Equatable, Sendable {
+        /// What the scenario runs, by its `type`, with that type's keys.
         public enum Kind: Equatable, Sendable {
+            /// `constant-arrival-rate`: arrival rate, length, virtual users allocated up front (nil: by
+            /// Little's law from `sla.latency.p99`) and most virtual users (nil: as many as allocated).
             case constantArrivalRate(rate: Rate, duration: Duration, preAllocatedVUs: Int?, maxVUs: Int?)
+            /// `ramping-vus`: stages, in order.
             case rampingVUs(stages: [Stage])
+            /// `constant-vus`: virtual users, and length.
             case constantVUs(vus: Int, duration: Duration)
 
+            /// The scenario's `type` in YAML.
             public var typeName: String {
                 switch self {
                 case .constantArrivalRate: "constant-arrival-rate"
@@ -40,11 +60,16 @@ public struct Benchmarks: Equatable, Sendable {
                 case .constantVUs: "constant-vus"
                 }
             }
+            /// Every scenario `type` the format knows.
             public static let typeNames = ["constant-arrival-rate", "ramping-vus", "constant-vus"]
         }
+        /// The scenario's name.
         public var name: String
+        /// Its type and that type's keys.
         public var kind: Kind
+        /// Where the scenario and each of its keys were written.
         public var source: SourceMap
+        /// A scenario, located at the place of the call.
         public init(name: String, _ kind: Kind,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -53,14 +78,20 @@ public struct Benchmarks: Equatable, Sendable {
         }
     }
 
-    /// Defaults to `https://<platform.domain>`.
+    /// Base URL; nil: `https://<platform.domain>`.
     public var target: String?
+    /// Headers sent with every request.
     public var headers: [String: String]
+    /// A header every response must carry; nil: none.
     public var expectHeader: String?
+    /// Endpoints.
     public var endpoints: [Endpoint]
+    /// Scenarios, run in order.
     public var scenarios: [Scenario]
+    /// Where the section and each of its keys were written.
     public var source: SourceMap
 
+    /// Benchmarks, located at the place of the call.
     public init(target: String? = nil, headers: [String: String] = [:], expectHeader: String? = nil,
                 endpoints: [Endpoint], scenarios: [Scenario],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {

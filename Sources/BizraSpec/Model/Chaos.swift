@@ -1,12 +1,17 @@
 /// Chaos Mesh experiments against one target service, run in order by a workflow on a schedule.
 public struct Chaos: Equatable, Sendable {
+    /// `chaos.workflow`: the experiments in order, then a verification.
     public struct Workflow: Equatable, Sendable {
+        /// The workflow's name.
         public var name: String
         /// Experiment names, in order.
         public var steps: [String]
-        /// Defaults to `sla.ihsanScore.duringChaos`; only with `sla.ihsanScore` (SLA012).
+        /// `verify.ihsanScoreMin`: the lowest ihsan score after the run; nil: `sla.ihsanScore.duringChaos`. Only with
+        /// `sla.ihsanScore` (SLA012).
         public var verifyIhsanScoreMin: Double?
+        /// Where the workflow and each of its keys were written.
         public var source: SourceMap
+        /// A workflow, located at the place of the call.
         public init(name: String, steps: [String], verifyIhsanScoreMin: Double? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -15,17 +20,26 @@ public struct Chaos: Equatable, Sendable {
             self.verifyIhsanScoreMin = verifyIhsanScoreMin
         }
     }
+    /// The Chaos Mesh namespace.
     public var namespace: String
+    /// Create the experiments paused (YAML default true; production requires it unless `allowProduction`).
     public var paused: Bool
+    /// Allow unpaused experiments in production (default false).
     public var allowProduction: Bool
+    /// When the workflow runs.
     public var schedule: Cron
+    /// The service under test.
     public var target: String
+    /// The experiments.
     public var experiments: [ChaosExperiment]
+    /// The experiments in order, then a verification; nil: none.
     public var workflow: Workflow?
     /// The regions whose clusters run the experiments; nil: the canary regions, or the primary
     /// region when none is a canary.
     public var regions: [String]?
+    /// Where the section and each of its keys were written.
     public var source: SourceMap
+    /// Chaos, located at the place of the call.
     public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
                 experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [String]? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -40,20 +54,30 @@ public struct Chaos: Equatable, Sendable {
         self.regions = regions
     }
 
+    /// The experiment of that name.
     public func experiment(named name: String) -> ChaosExperiment? { experiments.first { $0.name == name } }
 }
 
 /// One chaos experiment.
 public struct ChaosExperiment: Equatable, Sendable {
+    /// What the experiment does, by its `type`, with that type's keys.
     public enum Kind: Equatable, Sendable {
+        /// `network-delay`: added latency, and jitter (nil: none).
         case networkDelay(latency: Duration, jitter: Duration?)
+        /// `pod-failure`.
         case podFailure
+        /// `pod-kill`.
         case podKill
+        /// `cpu-stress`: CPU load, and stress workers.
         case cpuStress(load: Percent, workers: Int)
+        /// `memory-stress`: memory to take.
         case memoryStress(size: ByteSize)
+        /// `io-delay`: added I/O latency, the share of I/O delayed, and a volume of the target.
         case ioDelay(delay: Duration, percent: Percent, volume: String)
+        /// `http-abort`: a port name of the target, and the path pattern.
         case httpAbort(port: String, path: String)
 
+        /// The experiment's `type` in YAML.
         public var typeName: String {
             switch self {
             case .networkDelay: "network-delay"
@@ -65,18 +89,26 @@ public struct ChaosExperiment: Equatable, Sendable {
             case .httpAbort: "http-abort"
             }
         }
+        /// Every experiment `type` the format knows.
         public static let typeNames = ["network-delay", "pod-failure", "pod-kill", "cpu-stress",
                                        "memory-stress", "io-delay", "http-abort"]
     }
     /// Chaos Mesh selector mode.
     public enum Mode: String, Equatable, Sendable, CaseIterable {
+        /// `one` (default), `all`, `fixed`, `fixed-percent` or `random-max-percent`, as Chaos Mesh names them.
         case one, all, fixed, fixedPercent = "fixed-percent", randomMaxPercent = "random-max-percent"
     }
+    /// The experiment's name.
     public var name: String
+    /// Its type and that type's keys.
     public var kind: Kind
+    /// Which pods (default one).
     public var mode: Mode
+    /// How long it runs.
     public var duration: Duration
+    /// Where the experiment and each of its keys were written.
     public var source: SourceMap
+    /// An experiment, located at the place of the call.
     public init(name: String, _ kind: Kind, mode: Mode = .one, duration: Duration,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

@@ -12,16 +12,21 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// How the certificate issuer proves the hosts are ours (cert-manager ACME solvers).
     public enum Solver: String, Equatable, Sendable, CaseIterable {
+        /// `dns01` (required where DNS is weighted over regions) or `http01`.
         case dns01, http01
     }
 
+    /// `platform.cluster.ingress`: the controller of the public Ingress.
     public struct Ingress: Equatable, Sendable {
+        /// The controller (default `aws-load-balancer`).
         public var controller: IngressController
         /// The IngressClass; nil: `alb` for the AWS Load Balancer Controller, `nginx` for ingress-nginx.
         public var className: String?
         /// Where the controller's pods run (ingress-nginx: they, not the VPC, reach the pods).
         public var namespace: String?
+        /// Where the ingress settings and each of their keys were written.
         public var source: SourceMap
+        /// Ingress settings, located at the place of the call.
         public init(controller: IngressController = .awsLoadBalancer, className: String? = nil, namespace: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -37,12 +42,15 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// The cert-manager issuer of the public hosts' certificate (ingress-nginx only).
     public struct Certificates: Equatable, Sendable {
+        /// The issuer's name.
         public var issuer: String
         /// `ClusterIssuer` (default) or `Issuer`.
         public var issuerKind: String
         /// The issuer's solver; nil: dns01 where DNS is weighted over regions, else http01.
         public var solver: Solver?
+        /// Where the certificate settings and each of their keys were written.
         public var source: SourceMap
+        /// Certificate settings, located at the place of the call.
         public init(issuer: String, issuerKind: String = "ClusterIssuer", solver: Solver? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -54,13 +62,18 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// Where the cluster's Prometheus runs and how its pods are labelled.
     public struct Prometheus: Equatable, Sendable {
+        /// Where it runs (default `monitoring`).
         public var namespace: String
+        /// Its pods' labels, which the NetworkPolicies admit (default `app.kubernetes.io/name: prometheus`).
         public var podLabels: [String: String]
         /// The query API, for the chaos verification and the region forwarder.
         public var url: String
+        /// Where the Prometheus settings and each of their keys were written.
         public var source: SourceMap
+        /// The Prometheus of a cluster that states none: `prometheus-operated` in `monitoring`.
         public static let `default` = Prometheus(namespace: "monitoring", podLabels: ["app.kubernetes.io/name": "prometheus"],
                                                  url: "http://prometheus-operated.monitoring.svc:9090")
+        /// Prometheus settings, located at the place of the call.
         public init(namespace: String, podLabels: [String: String], url: String,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -72,9 +85,13 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// The namespaces of the operators the output relies on.
     public struct Operators: Equatable, Sendable {
+        /// CloudNativePG's namespace (default `cnpg-system`).
         public var cloudnativePG: String
+        /// KEDA's namespace (default `keda`).
         public var keda: String
+        /// Where the operators' settings and each of their keys were written.
         public var source: SourceMap
+        /// Operator namespaces, located at the place of the call.
         public init(cloudnativePG: String = "cnpg-system", keda: String = "keda",
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -85,15 +102,21 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// A toleration of the pods (core/v1 Toleration).
     public struct Toleration: Equatable, Sendable {
+        /// The taint's key; nil: none given (with `Exists`, every taint).
         public var key: String?
-        /// `Equal` (default) or `Exists`.
+        /// `operator`: `Equal` (default) or `Exists`.
         public var tolerationOperator: String
+        /// The taint's value; nil: none given.
         public var value: String?
         /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`; nil: all.
         public var effect: String?
+        /// Where the toleration and each of its keys were written.
         public var source: SourceMap
+        /// The values `operator` accepts.
         public static let operators = ["Equal", "Exists"]
+        /// The values `effect` accepts.
         public static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
+        /// A toleration, located at the place of the call.
         public init(key: String? = nil, operator tolerationOperator: String = "Equal", value: String? = nil, effect: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -106,14 +129,19 @@ public struct ClusterConventions: Equatable, Sendable {
 
     /// Where the pods are placed.
     public struct Scheduling: Equatable, Sendable {
+        /// Node labels every pod bizra-gen writes requires (not DaemonSets).
         public var nodeSelector: [String: String]
+        /// Taints every pod tolerates.
         public var tolerations: [Toleration]
-        /// The node label the services' replicas spread over; nil: no spread.
+        /// `topologySpread.topologyKey`: the node label the services' replicas spread over; nil: no spread (`enabled: false`).
         public var spreadTopologyKey: String?
-        /// `ScheduleAnyway` (default) or `DoNotSchedule`.
+        /// `topologySpread.whenUnsatisfiable`: `ScheduleAnyway` (default) or `DoNotSchedule`.
         public var spreadWhenUnsatisfiable: String
+        /// Where the scheduling settings and each of their keys were written.
         public var source: SourceMap
+        /// The values `topologySpread.whenUnsatisfiable` accepts.
         public static let whenUnsatisfiableValues = ["ScheduleAnyway", "DoNotSchedule"]
+        /// Scheduling settings, located at the place of the call.
         public init(nodeSelector: [String: String] = [:], tolerations: [Toleration] = [],
                     spreadTopologyKey: String? = "topology.kubernetes.io/zone", spreadWhenUnsatisfiable: String = "ScheduleAnyway",
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -125,13 +153,20 @@ public struct ClusterConventions: Equatable, Sendable {
         }
     }
 
+    /// The controller of the public Ingress.
     public var ingress: Ingress
+    /// The cert-manager issuer of the public hosts' certificate (ingress-nginx); nil: none.
     public var certificates: Certificates?
+    /// The cluster's Prometheus (the monitors' selector labels are `observability.monitorLabels`).
     public var prometheus: Prometheus
+    /// The operators' namespaces.
     public var operators: Operators
+    /// Where the pods are placed.
     public var scheduling: Scheduling
+    /// Where the cluster conventions and each of their keys were written.
     public var source: SourceMap
 
+    /// Cluster conventions, each part defaulting to an EKS cluster as bizra-gen expects it, located at the place of the call.
     public init(ingress: Ingress = Ingress(), certificates: Certificates? = nil, prometheus: Prometheus = .default,
                 operators: Operators = Operators(), scheduling: Scheduling = Scheduling(),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {

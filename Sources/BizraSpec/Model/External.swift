@@ -3,19 +3,25 @@
 public struct ExternalEndpoint: Equatable, Sendable {
     /// The transport protocol of a port, as NetworkPolicies name it.
     public enum NetworkProtocol: String, Equatable, Sendable, CaseIterable {
+        /// `TCP` (default) or `UDP`.
         case tcp = "TCP", udp = "UDP"
     }
 
+    /// The name `dependsOn` uses.
     public var name: String
     /// The host name, where the provider publishes no address ranges. A NetworkPolicy cannot
     /// match host names, so the egress it gets admits every public address on `port`.
     public var host: String?
     /// The provider's address ranges; the egress then admits only these.
     public var cidrs: [String]
+    /// The port.
     public var port: Int
+    /// `protocol`: TCP (default) or UDP.
     public var networkProtocol: NetworkProtocol
+    /// Where the endpoint and each of its keys were written.
     public var source: SourceMap
 
+    /// An external endpoint, located at the place of the call.
     public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol networkProtocol: NetworkProtocol = .tcp,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

@@ -1,10 +1,16 @@
 /// Tracing, the collector, logs, dashboards and the spec's own alerts.
 public struct Observability: Equatable, Sendable {
+    /// `observability.tracing`: Jaeger and Tempo.
     public struct Tracing: Equatable, Sendable {
+        /// Share of traces kept.
         public var sampling: Percent
+        /// Jaeger.
         public var jaeger: Jaeger
+        /// Tempo: replicas, storage and retention.
         public var tempo: Tempo
+        /// Where the tracing and each of its keys were written.
         public var source: SourceMap
+        /// Tracing, located at the place of the call.
         public init(sampling: Percent, jaeger: Jaeger, tempo: Tempo,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -13,11 +19,17 @@ public struct Observability: Equatable, Sendable {
             self.tempo = tempo
         }
     }
+    /// `tracing.jaeger`: Jaeger.
     public struct Jaeger: Equatable, Sendable {
+        /// Replicas.
         public var replicas: Int
+        /// `otlp.grpc`: the OTLP gRPC port (default 4317).
         public var otlpGRPC: Int
+        /// `otlp.http`: the OTLP HTTP port (default 4318).
         public var otlpHTTP: Int
+        /// Where Jaeger and each of its keys were written (`otlp.grpc`, `otlp.http` for the ports).
         public var source: SourceMap
+        /// Jaeger, located at the place of the call.
         public init(replicas: Int, otlpGRPC: Int = 4317, otlpHTTP: Int = 4318,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -28,10 +40,15 @@ public struct Observability: Equatable, Sendable {
     }
     /// Storage-backed components: Tempo and Loki.
     public struct Store: Equatable, Sendable {
+        /// Replicas.
         public var replicas: Int
+        /// Storage.
         public var storage: ByteSize
+        /// How long data is kept.
         public var retention: Duration
+        /// Where the store and each of its keys were written.
         public var source: SourceMap
+        /// A store, located at the place of the call.
         public init(replicas: Int, storage: ByteSize, retention: Duration,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -40,15 +57,25 @@ public struct Observability: Equatable, Sendable {
             self.retention = retention
         }
     }
+    /// `tracing.tempo`.
     public typealias Tempo = Store
+    /// `logs.loki`.
     public typealias Loki = Store
+    /// `observability.collector`: the OpenTelemetry Collector.
     public struct Collector: Equatable, Sendable {
+        /// Replicas.
         public var replicas: Int
+        /// Spans per batch.
         public var batchSize: Int
+        /// The memory limiter's limit.
         public var memoryLimit: ByteSize
+        /// Where telemetry goes: some of ``knownExporters``.
         public var exporters: [String]
+        /// Where the collector and each of its keys were written.
         public var source: SourceMap
+        /// The exporters `exporters` may name.
         public static let knownExporters = ["jaeger", "prometheus", "logging", "tempo", "loki"]
+        /// A collector, located at the place of the call.
         public init(replicas: Int, batchSize: Int, memoryLimit: ByteSize, exporters: [String],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -58,10 +85,15 @@ public struct Observability: Equatable, Sendable {
             self.exporters = exporters
         }
     }
+    /// `observability.logs`: Loki, and log collection into it.
     public struct Logs: Equatable, Sendable {
+        /// Loki.
         public var loki: Loki
+        /// How pods' log lines are parsed.
         public var promtail: Promtail
+        /// Where the logs section and each of its keys were written.
         public var source: SourceMap
+        /// Logs, located at the place of the call.
         public init(loki: Loki, promtail: Promtail,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -72,9 +104,13 @@ public struct Observability: Equatable, Sendable {
     /// How pods' log lines are parsed (`logs.promtail`, named after the agent the format first
     /// described; Grafana Alloy, its successor, is what collects them now).
     public struct Promtail: Equatable, Sendable {
+        /// `parseJson`: parse JSON log lines (YAML default true).
         public var parseJSON: Bool
+        /// JSON fields made into labels.
         public var extractLabels: [String]
+        /// Where the parsing settings and each of their keys were written.
         public var source: SourceMap
+        /// Log parsing, located at the place of the call.
         public init(parseJSON: Bool, extractLabels: [String],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -83,18 +119,26 @@ public struct Observability: Equatable, Sendable {
         }
     }
 
+    /// The namespace of the observability stack.
     public var namespace: String
+    /// Jaeger and Tempo; nil: none.
     public var tracing: Tracing?
+    /// The OpenTelemetry Collector; nil: none.
     public var collector: Collector?
+    /// Loki, and log collection into it; nil: none.
     public var logs: Logs?
+    /// Grafana dashboards to publish.
     public var dashboards: [String]
+    /// Alerts beside those derived from the SLA.
     public var alerts: [Alert]
     /// `monitorLabels`: labels on every ServiceMonitor, PodMonitor and PrometheusRule, for the
     /// Prometheus that must select them (kube-prometheus-stack selects `release: <its release>`
     /// unless told otherwise).
     public var monitorLabels: [String: String] = [:]
+    /// Where the section and each of its keys were written.
     public var source: SourceMap
 
+    /// Observability, located at the place of the call.
     public init(namespace: String, tracing: Tracing? = nil, collector: Collector? = nil, logs: Logs? = nil,
                 dashboards: [String] = [], alerts: [Alert] = [],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -110,14 +154,22 @@ public struct Observability: Equatable, Sendable {
 
 /// A Prometheus alert written in the spec, beside those derived from the SLA.
 public struct Alert: Equatable, Sendable {
+    /// The alert's severity.
     public enum Severity: String, Equatable, Sendable, CaseIterable {
+        /// `critical`, `warning` (YAML default) or `info`.
         case critical, warning, info
     }
+    /// The alert's name.
     public var name: String
+    /// A PromQL expression.
     public var expr: String
+    /// `for`: how long it must hold (YAML default 5m).
     public var forDuration: Duration
+    /// Severity (YAML default warning).
     public var severity: Severity
+    /// Where the alert and each of its keys were written.
     public var source: SourceMap
+    /// An alert, located at the place of the call.
     public init(name: String, expr: String, for forDuration: Duration, severity: Severity,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

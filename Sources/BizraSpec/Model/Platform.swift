@@ -1,14 +1,20 @@
 /// The platform's identity and the namespace-wide settings.
 public struct Platform: Equatable, Sendable {
+    /// The platform's name, prefix of derived names.
     public var name: String
+    /// The environment (production, staging...); output goes to `out/<environment>/`.
     public var environment: String
     /// Where the services run.
     public var namespace: String
     /// Public host of the API.
     public var domain: String
+    /// The Kubernetes version the manifests target (default 1.36).
     public var kubernetesVersion: String
+    /// Labels on every object.
     public var labels: [String: String]
+    /// The namespace's ResourceQuota, which every workload at its maximum must fit; nil: none.
     public var quota: Quota?
+    /// PriorityClasses, referenced by services' `priorityClass`.
     public var priorityClasses: [PriorityClass]
     /// Where the GitOps controllers find the generated output.
     public var gitops: GitOps
@@ -17,8 +23,10 @@ public struct Platform: Equatable, Sendable {
     public var awsAccountID: String?
     /// What each cluster runs and how it is laid out.
     public var cluster = ClusterConventions()
+    /// Where the platform and each of its keys were written.
     public var source: SourceMap
 
+    /// A platform, located at the place of the call.
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.36", labels: [String: String] = [:],
                 quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
@@ -50,12 +58,14 @@ public struct Platform: Equatable, Sendable {
 public struct GitOps: Equatable, Sendable {
     /// The repository's URL; nil: `https://github.com/<platform>/<platform>-platform.git`.
     public var repository: String?
-    /// The branch the controllers follow.
+    /// The branch the controllers follow (default main).
     public var branch: String
     /// The folder of the environment's output in the repository; nil: `out/<environment>`.
     public var path: String?
+    /// Where the section and each of its keys were written.
     public var source: SourceMap
 
+    /// GitOps settings, located at the place of the call.
     public init(repository: String? = nil, branch: String = "main", path: String? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -67,11 +77,16 @@ public struct GitOps: Equatable, Sendable {
 
 /// The ResourceQuota of the services' namespace.
 public struct Quota: Equatable, Sendable {
+    /// Total requests of the namespace.
     public var requests: ResourceAmounts
+    /// Total limits of the namespace.
     public var limits: ResourceAmounts
+    /// Most pods in the namespace.
     public var pods: Int
+    /// Where the quota and each of its keys were written.
     public var source: SourceMap
 
+    /// A quota, located at the place of the call.
     public init(requests: ResourceAmounts, limits: ResourceAmounts, pods: Int,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -83,12 +98,18 @@ public struct Quota: Equatable, Sendable {
 
 /// A PriorityClass, referenced by services' `priorityClass`.
 public struct PriorityClass: Equatable, Sendable {
+    /// The class's name, which services' `priorityClass` references.
     public var name: String
+    /// Its priority; higher is scheduled first.
     public var value: Int
+    /// What it is for; nil: no description.
     public var description: String?
+    /// `default`: whether pods without a class get this one (default false).
     public var isDefault: Bool
+    /// Where the class and each of its keys were written.
     public var source: SourceMap
 
+    /// A PriorityClass, located at the place of the call.
     public init(name: String, value: Int, description: String? = nil, isDefault: Bool = false,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -101,10 +122,14 @@ public struct PriorityClass: Equatable, Sendable {
 
 /// CPU and memory, as requests or limits.
 public struct ResourceAmounts: Equatable, Sendable {
+    /// The CPU amount.
     public var cpu: CPU
+    /// The memory amount.
     public var memory: ByteSize
+    /// Where the amounts and each of their keys were written.
     public var source: SourceMap
 
+    /// Amounts of CPU and memory, located at the place of the call.
     public init(cpu: CPU, memory: ByteSize,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -115,10 +140,14 @@ public struct ResourceAmounts: Equatable, Sendable {
 
 /// Requests and limits of a container.
 public struct Resources: Equatable, Sendable {
+    /// The requested CPU and memory.
     public var requests: ResourceAmounts
+    /// The CPU and memory limits.
     public var limits: ResourceAmounts
+    /// Where the resources and each of their keys were written.
     public var source: SourceMap
 
+    /// Requests and limits, located at the place of the call.
     public init(requests: ResourceAmounts, limits: ResourceAmounts,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

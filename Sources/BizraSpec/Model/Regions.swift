@@ -1,11 +1,18 @@
 /// Multi-region routing, replication and disaster-recovery backups.
 public struct Regions: Equatable, Sendable {
+    /// `regions.dns`: weighted DNS.
     public struct DNS: Equatable, Sendable {
+        /// The DNS provider, e.g. route53.
         public var provider: String
+        /// The DNS zone.
         public var zone: String
+        /// Record TTL.
         public var ttl: Duration
+        /// The health check of each region.
         public var healthCheck: HealthCheck
+        /// Where the DNS settings and each of their keys were written.
         public var source: SourceMap
+        /// DNS settings, located at the place of the call.
         public init(provider: String, zone: String, ttl: Duration, healthCheck: HealthCheck,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -15,11 +22,17 @@ public struct Regions: Equatable, Sendable {
             self.healthCheck = healthCheck
         }
     }
+    /// `dns.healthCheck`: the health check of each region.
     public struct HealthCheck: Equatable, Sendable {
+        /// The path.
         public var path: String
+        /// Interval.
         public var interval: Duration
+        /// Failures before a region is out.
         public var failureThreshold: Int
+        /// Where the health check and each of its keys were written.
         public var source: SourceMap
+        /// A health check, located at the place of the call.
         public init(path: String, interval: Duration, failureThreshold: Int,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -28,15 +41,21 @@ public struct Regions: Equatable, Sendable {
             self.failureThreshold = failureThreshold
         }
     }
+    /// A region of `regions.list`.
     public struct Region: Equatable, Sendable {
+        /// The region.
         public var name: String
         /// Share of the traffic, in percent.
         public var weight: Int
+        /// Receives canary traffic (default false).
         public var canary: Bool
+        /// Serves only on failover (default false).
         public var standby: Bool
         /// The kubectl context (and Argo CD cluster name) of the region's cluster; nil: the region's name.
         public var context: String?
+        /// Where the region and each of its keys were written.
         public var source: SourceMap
+        /// A region, located at the place of the call.
         public init(name: String, weight: Int, canary: Bool = false, standby: Bool = false, context: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -52,14 +71,19 @@ public struct Regions: Equatable, Sendable {
     }
     /// Replication of a database or Redis to other regions.
     public struct Replication: Equatable, Sendable {
+        /// The database (`replication.postgres`) or Redis cluster (`replication.redis`) it replicates.
         public var source: String
+        /// `replicas` (postgres) or `secondaries` (redis): the regions it replicates to.
         public var targets: [String]
+        /// Lag that raises an alert.
         public var lagAlert: Duration
         /// `replication.postgres.primaryHost`: the host name under which the primary database is
         /// reachable from the other regions; nil: `<database>.<primary region>.<dns zone>`, published
         /// by the primary region's ExternalDNS for an internal load balancer.
         public var primaryHost: String?
+        /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
+        /// A replication, located at the place of the call.
         public init(source: String, targets: [String], lagAlert: Duration, primaryHost: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
@@ -69,14 +93,22 @@ public struct Regions: Equatable, Sendable {
             self.primaryHost = primaryHost
         }
     }
+    /// `regions.backup`: the disaster-recovery backup.
     public struct Backup: Equatable, Sendable {
+        /// When it runs; must keep `sla.recovery.rpo`.
         public var schedule: Cron
+        /// Where backups go, e.g. `s3://bizra-dr-backups`.
         public var bucket: String
+        /// Regions the bucket replicates to.
         public var replicateTo: [String]
+        /// What is backed up (YAML default `kubernetes-resources`): words of ``knownIncludes``, or the
+        /// names of databases and of the Redis cluster.
         public var include: [String]
+        /// Where the backup and each of its keys were written.
         public var source: SourceMap
         /// The words `include` knows besides the names of databases and of the Redis cluster.
         public static let knownIncludes = ["kubernetes-resources", "ground-truth-database", "redis-snapshots"]
+        /// A backup, located at the place of the call.
         public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -87,9 +119,13 @@ public struct Regions: Equatable, Sendable {
         }
     }
 
+    /// The primary region.
     public var primary: String
+    /// Weighted DNS.
     public var dns: DNS
+    /// Use a global accelerator (default false).
     public var accelerator: Bool
+    /// The regions; weights of serving regions add up to 100.
     public var list: [Region]
     /// `replication.postgres`: the replicas of each replicated database (one mapping or a list).
     public var databaseReplications: [Replication]
@@ -103,12 +139,15 @@ public struct Regions: Equatable, Sendable {
     }
     /// `replication.redis`: the Redis secondaries.
     public var redisReplication: Replication?
+    /// The disaster-recovery backup; nil: none.
     public var backup: Backup?
     /// `monitoring.remoteWrite`: the Prometheus remote-write endpoint of the primary region's
     /// monitoring, where every other region's series are forwarded; nil forwards nothing.
     public var metricsRemoteWrite: String?
+    /// Where the section and each of its keys were written.
     public var source: SourceMap
 
+    /// Regions, located at the place of the call; `databaseReplication` is the first of ``databaseReplications``.
     public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
                 databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil,
                 metricsRemoteWrite: String? = nil,
@@ -124,6 +163,7 @@ public struct Regions: Equatable, Sendable {
         self.backup = backup
     }
 
+    /// The region of that name.
     public func region(named name: String) -> Region? { list.first { $0.name == name } }
     /// The replication of the database of that name, when it has one.
     public func databaseReplication(of database: String) -> Replication? { databaseReplications.first { $0.source == database } }

@@ -11,8 +11,10 @@ public struct Route: Equatable, Sendable {
     public var port: String?
     /// The part of `sla.throughput.peak` it carries; nil: all of it (the capacity checks assume the worst).
     public var share: Percent?
+    /// Where the route and each of its keys were written.
     public var source: SourceMap
 
+    /// A route, located at the place of the call.
     public init(host: String? = nil, path: String = "/", service: String, port: String? = nil, share: Percent? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

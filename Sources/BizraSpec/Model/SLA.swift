@@ -1,10 +1,16 @@
 /// The one source of truth for targets: alert, autoscaler and k6 thresholds derive from it.
 public struct SLA: Equatable, Sendable {
+    /// `sla.latency`: request latency percentiles.
     public struct Latency: Equatable, Sendable {
+        /// Median latency.
         public var p50: Duration
+        /// 95th percentile latency (blocking in SLA reports).
         public var p95: Duration
+        /// 99th percentile latency.
         public var p99: Duration
+        /// Where the percentiles and each of their keys were written.
         public var source: SourceMap
+        /// Latency targets, located at the place of the call.
         public init(p50: Duration, p95: Duration, p99: Duration,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -14,10 +20,15 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// `sla.throughput`: request rates the platform must serve.
     public struct Throughput: Equatable, Sendable {
+        /// Peak rate.
         public var peak: Rate
+        /// Sustained rate.
         public var sustained: Rate
+        /// Where the rates and each of their keys were written.
         public var source: SourceMap
+        /// Throughput targets, located at the place of the call.
         public init(peak: Rate, sustained: Rate,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -32,12 +43,17 @@ public struct SLA: Equatable, Sendable {
         /// The gauge's name when `metric` is not given.
         public static let defaultMetric = "ahsan_compliance_score"
 
+        /// Lowest acceptable score.
         public var min: Double
+        /// Lowest score during chaos experiments (YAML default: `min`).
         public var duringChaos: Double
+        /// Largest spread between regions (YAML default 10).
         public var maxRegionalVariance: Double
         /// The gauge that carries the score.
         public var metric: String
+        /// Where the score's targets and each of their keys were written.
         public var source: SourceMap
+        /// Score targets, located at the place of the call.
         public init(min: Double, duringChaos: Double, maxRegionalVariance: Double, metric: String = defaultMetric,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -48,10 +64,15 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// `sla.cache`: cache targets.
     public struct Cache: Equatable, Sendable {
+        /// Cache latency.
         public var latency: Duration
+        /// Lowest cache hit rate.
         public var hitRate: Percent
+        /// Where the cache targets and each of their keys were written.
         public var source: SourceMap
+        /// Cache targets, located at the place of the call.
         public init(latency: Duration, hitRate: Percent,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -62,9 +83,13 @@ public struct SLA: Equatable, Sendable {
 
     /// The replication lag each replicated store keeps within; nil for a store the platform does not replicate.
     public struct ReplicationLag: Equatable, Sendable {
+        /// Database replication lag (for `replication.postgres`); nil: no target.
         public var database: Duration?
+        /// Redis replication lag (for `replication.redis`); nil: no target.
         public var redis: Duration?
+        /// Where the lags and each of their keys were written.
         public var source: SourceMap
+        /// Replication lag targets, located at the place of the call.
         public init(database: Duration?, redis: Duration?,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -73,10 +98,15 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// `sla.recovery`: disaster recovery objectives.
     public struct Recovery: Equatable, Sendable {
+        /// Recovery time objective.
         public var rto: Duration
+        /// Recovery point objective: backups must run at least this often.
         public var rpo: Duration
+        /// Where the objectives and each of their keys were written.
         public var source: SourceMap
+        /// Recovery objectives, located at the place of the call.
         public init(rto: Duration, rpo: Duration,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -85,21 +115,30 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// Request latency percentiles.
     public var latency: Latency
+    /// Highest share of failed requests (blocking in SLA reports).
     public var errorRate: Percent
+    /// Request rates the platform must serve.
     public var throughput: Throughput
-    /// Optional: a platform without a compliance score has none of what derives from it.
+    /// The compliance score's targets; nil: a platform without one has none of what derives from it.
     public var ihsanScore: IhsanScore?
+    /// Cache targets; nil: none.
     public var cache: Cache?
-    /// `database.queryLatency`.
+    /// `database.queryLatency`: query latency; nil: no target.
     public var databaseQueryLatency: Duration?
+    /// Latency between regions; nil: no target.
     public var crossRegionLatency: Duration?
+    /// Largest replication lag; nil: no target.
     public var replicationLag: ReplicationLag?
+    /// Disaster recovery objectives; nil: none.
     public var recovery: Recovery?
-    /// `autoscaling.scaleOutTime`.
+    /// `autoscaling.scaleOutTime`: time to add capacity; nil: no target.
     public var scaleOutTime: Duration?
+    /// Where the SLA and each of its keys were written.
     public var source: SourceMap
 
+    /// An SLA, located at the place of the call.
     public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore? = nil,
                 cache: Cache? = nil, databaseQueryLatency: Duration? = nil, crossRegionLatency: Duration? = nil,
                 replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil,

@@ -1,35 +1,50 @@
 /// A workload of the platform: a Deployment with its Service, config, secrets, autoscaling and metrics.
 /// One without ports is a worker: it gets no Service and nothing routes to it.
 public struct Service: Equatable, Sendable {
+    /// The service's name.
     public var name: String
     /// A pinned tag or digest.
     public var image: String
+    /// One of `platform.priorityClasses`; nil: none.
     public var priorityClass: String?
+    /// Named container ports; none for a worker (no Service, nothing routes to it).
     public var ports: [Port]
     /// The container's entrypoint and its arguments; empty: the image's own.
     public var command: [String] = []
+    /// Its arguments; empty: the image's.
     public var args: [String] = []
     /// Plain environment variables (secrets go to `secrets`).
     public var env: [String: String] = [:]
     /// What the image needs of the hardened security context; nil: the defaults.
     public var securityContext: SecurityOverrides?
-    /// Annotations of the service's ServiceAccount (a cloud role, for instance).
+    /// `serviceAccount.annotations`: annotations of the service's ServiceAccount (a cloud role, for instance).
     public var serviceAccountAnnotations: [String: String] = [:]
+    /// Replicas without autoscaling (default 1).
     public var replicas: Int
+    /// The container's requests and limits.
     public var resources: Resources
+    /// Readiness, liveness and startup probes.
     public var probes: Probes
+    /// Measured capacity, which feeds the capacity checks; nil: not measured.
     public var capacity: Capacity?
+    /// Persistent volumes.
     public var volumes: [Volume]
     /// ConfigMap data.
     public var config: [String: String]
+    /// An ExternalSecret: references only, never values; nil: none.
     public var secrets: ServiceSecrets?
     /// Names of services, databases, caches and external endpoints it talks to.
     public var dependsOn: [String]
+    /// Metrics it exports; every PromQL query is checked against these.
     public var metrics: [Metric]
+    /// The PodDisruptionBudget; nil: none.
     public var disruption: Disruption?
+    /// How the service scales, plus a VPA; nil: a fixed `replicas`.
     public var autoscaling: Autoscaling?
+    /// Where the service and each of its keys were written.
     public var source: SourceMap
 
+    /// A service, located at the place of the call.
     public init(name: String, image: String, priorityClass: String? = nil, ports: [Port], replicas: Int = 1,
                 resources: Resources, probes: Probes, capacity: Capacity? = nil, volumes: [Volume] = [],
                 config: [String: String] = [:], secrets: ServiceSecrets? = nil, dependsOn: [String] = [],
@@ -53,6 +68,7 @@ public struct Service: Equatable, Sendable {
         self.autoscaling = autoscaling
     }
 
+    /// The port of that name.
     public func port(named name: String) -> Port? { ports.first { $0.name == name } }
 
     /// Whether it listens on nothing: no Service, no route, no HTTP probe.
@@ -66,9 +82,13 @@ public struct Service: Equatable, Sendable {
 
 /// A named container port.
 public struct Port: Equatable, Sendable {
+    /// The port's name (a DNS-1123 label of at most 15 characters).
     public var name: String
+    /// The port number.
     public var port: Int
+    /// Where the port and each of its keys were written.
     public var source: SourceMap
+    /// A port, located at the place of the call.
     public init(name: String, port: Int, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
@@ -78,11 +98,15 @@ public struct Port: Equatable, Sendable {
 
 /// Readiness, liveness and (optionally) startup probes.
 public struct Probes: Equatable, Sendable {
+    /// The readiness probe.
     public var readiness: Probe
+    /// The liveness probe.
     public var liveness: Probe
-    /// Holds the other two back until a slow start is over.
+    /// Holds the other two back until a slow start is over; nil: none.
     public var startup: Probe?
+    /// Where the probes and each of their keys were written.
     public var source: SourceMap
+    /// Probes, located at the place of the call.
     public init(readiness: Probe, liveness: Probe, startup: Probe? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -111,10 +135,15 @@ public struct Probe: Equatable, Sendable {
         case exec(command: [String])
     }
 
+    /// How it probes: `path` and `port`, `tcpSocket`, `grpc` or `exec`.
     public var check: Check
+    /// Delay before the first probe (default 0s).
     public var initialDelay: Duration
+    /// Time between probes (default 10s).
     public var period: Duration
+    /// Where the probe and each of its keys were written.
     public var source: SourceMap
+    /// A probe that checks as `check`, located at the place of the call.
     public init(_ check: Check, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -151,18 +180,23 @@ public struct Probe: Equatable, Sendable {
 /// What an image needs of the hardened security context: the rest stays as bizra-gen sets it
 /// (non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp).
 public struct SecurityOverrides: Equatable, Sendable {
-    /// The user the image runs as (never 0: the namespace enforces the restricted Pod Security level).
+    /// The user the image runs as (never 0: the namespace enforces the restricted Pod Security level); nil: a non-root
+    /// user id no base image reserves.
     public var runAsUser: Int?
+    /// Its group; nil: the user's id.
     public var runAsGroup: Int?
+    /// The group that owns its volumes; nil: the user's id.
     public var fsGroup: Int?
-    /// False for an image that writes outside its volumes and /tmp.
+    /// False for an image that writes outside its volumes and /tmp; nil: true.
     public var readOnlyRootFilesystem: Bool?
-    /// Capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
+    /// `capabilities.add`: capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
     public var addCapabilities: [String]
+    /// Where the overrides and each of their keys were written.
     public var source: SourceMap
     /// The capabilities the restricted Pod Security level lets a container add
     /// (kubernetes/website `content/en/docs/concepts/security/pod-security-standards.md`).
     public static let admittedCapabilities = ["NET_BIND_SERVICE"]
+    /// Security overrides, located at the place of the call.
     public init(runAsUser: Int? = nil, runAsGroup: Int? = nil, fsGroup: Int? = nil, readOnlyRootFilesystem: Bool? = nil,
                 addCapabilities: [String] = [],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
@@ -177,11 +211,14 @@ public struct SecurityOverrides: Equatable, Sendable {
 
 /// Measured per-replica throughput, for the capacity checks.
 public struct Capacity: Equatable, Sendable {
+    /// Requests per second one replica serves.
     public var rpsPerReplica: Int
     /// The part of `sla.throughput.peak` it carries, for a service behind another; nil: what the
     /// public routes send it (nothing, for one no route reaches).
     public var share: Percent?
+    /// Where the capacity and each of its keys were written.
     public var source: SourceMap
+    /// A capacity, located at the place of the call.
     public init(rpsPerReplica: Int, share: Percent? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -192,16 +229,21 @@ public struct Capacity: Equatable, Sendable {
 
 /// A persistent volume mounted into the service.
 public struct Volume: Equatable, Sendable {
+    /// The volume's name.
     public var name: String
+    /// Where it is mounted.
     public var mountPath: String
+    /// Its size.
     public var size: ByteSize
     /// The StorageClass of the claim; nil: ``defaultSharedStorageClass`` when replicas share it,
     /// the cluster's default class otherwise.
     public var storageClass: String?
+    /// Where the volume and each of its keys were written.
     public var source: SourceMap
     /// The class a volume shared by several replicas gets: the AWS EFS CSI driver's conventional
     /// class, since EBS volumes attach to one node only (kubernetes-csi docs `drivers.md`).
     public static let defaultSharedStorageClass = "efs-sc"
+    /// A volume, located at the place of the call.
     public init(name: String, mountPath: String, size: ByteSize, storageClass: String? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -214,10 +256,15 @@ public struct Volume: Equatable, Sendable {
 
 /// Secrets by reference: environment key to path in the external store.
 public struct ServiceSecrets: Equatable, Sendable {
+    /// The SecretStore.
     public var store: String
+    /// How often it is refreshed (default 1h).
     public var refreshInterval: Duration
+    /// Environment variable to path in the external store.
     public var keys: [String: String]
+    /// Where the secrets and each of their keys were written.
     public var source: SourceMap
+    /// Secrets by reference, located at the place of the call.
     public init(store: String, refreshInterval: Duration = .hours(1), keys: [String: String],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -229,13 +276,20 @@ public struct ServiceSecrets: Equatable, Sendable {
 
 /// A metric the service exports.
 public struct Metric: Equatable, Sendable {
+    /// `type`: the metric type.
     public enum Kind: String, Equatable, Sendable, CaseIterable {
+        /// The Prometheus metric types.
         case counter, gauge, histogram, summary
     }
+    /// The metric's name.
     public var name: String
+    /// The metric type.
     public var type: Kind
+    /// Its labels.
     public var labels: [String]
+    /// Where the metric and each of its keys were written.
     public var source: SourceMap
+    /// A metric, located at the place of the call.
     public init(name: String, type: Kind, labels: [String] = [],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -247,8 +301,11 @@ public struct Metric: Equatable, Sendable {
 
 /// The PodDisruptionBudget.
 public struct Disruption: Equatable, Sendable {
+    /// Pods that must stay up during voluntary disruptions.
     public var minAvailable: Int
+    /// Where the budget and each of its keys were written.
     public var source: SourceMap
+    /// A PodDisruptionBudget, located at the place of the call.
     public init(minAvailable: Int, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.minAvailable = minAvailable

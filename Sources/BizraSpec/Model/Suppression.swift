@@ -12,8 +12,10 @@ public struct Suppression: Equatable, Sendable {
     /// The lines of the spec `at` names, in each file that writes part of it (an environment
     /// overlay adds to the base's), when the spec was read from files.
     public var regions: [SourceRegion] = []
+    /// Where the suppression and each of its keys were written.
     public var source: SourceMap
 
+    /// A suppression, located at the place of the call.
     public init(rule: String, at: String? = nil, reason: String,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -33,13 +35,17 @@ public struct Suppression: Equatable, Sendable {
 
 /// Whole lines of one file: the extent of a part of the spec.
 public struct SourceRegion: Equatable, Sendable {
+    /// The file, as the user named it.
     public var file: String
+    /// Its 1-based lines, first to last.
     public var lines: ClosedRange<Int>
 
+    /// The lines `lines` of `file`.
     public init(file: String, lines: ClosedRange<Int>) {
         self.file = file
         self.lines = lines
     }
 
+    /// Whether `location` lies on one of these lines of this file.
     public func contains(_ location: SourceLocation) -> Bool { location.file == file && lines.contains(location.line) }
 }

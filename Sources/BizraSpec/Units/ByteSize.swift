@@ -1,20 +1,26 @@
 /// An amount of memory or storage in bytes, written as a Kubernetes binary quantity: `512Mi`, `2Gi`.
 public struct ByteSize: SpecUnit, Comparable {
+    /// What a size looks like, for messages.
     public static let expected = "a size such as 512Mi, 2Gi or 20Gi"
     static let units: [(suffix: String, bytes: Int64)] = [
         ("", 1), ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("Pi", 1 << 50),
         ("k", 1_000), ("M", 1_000_000), ("G", 1_000_000_000), ("T", 1_000_000_000_000),
     ]
 
+    /// The size in bytes.
     public var bytes: Int64
     /// Why the Swift DSL literal this value was written as does not parse (the value is then a
     /// placeholder: 0 bytes); nil for every value that parsed or was built.
     public internal(set) var invalidLiteral: UnitParseError?
 
+    /// A size of `bytes` bytes.
     public init(bytes: Int64) { self.bytes = bytes }
+    /// `n` mebibytes: `.mebibytes(512)` is `512Mi`.
     public static func mebibytes(_ n: Int64) -> ByteSize { ByteSize(bytes: n << 20) }
+    /// `n` gibibytes: `.gibibytes(2)` is `2Gi`.
     public static func gibibytes(_ n: Int64) -> ByteSize { ByteSize(bytes: n << 30) }
 
+    /// Parses a quantity such as `512Mi` or `2Gi`; a bare number only when it is zero (any other is a forgotten unit).
     public init(parsing text: String) throws(UnitParseError) {
         guard let (number, suffix) = DecimalText.split(text),
               let unit = ByteSize.units.first(where: { $0.suffix == suffix }) else {
@@ -34,6 +40,7 @@ public struct ByteSize: SpecUnit, Comparable {
         self.bytes = bytes
     }
 
+    /// The size in mebibytes (`Mi`).
     public var mebibytes: Double { Double(bytes) / Double(1 << 20) }
 
     /// `numerator / denominator` of this size, rounded down to a whole byte: exact, and without

@@ -1,6 +1,7 @@
 /// A five-field cron schedule (minute hour day-of-month month day-of-week), parsed into the
 /// values each field allows, so that checks can reason about it.
 public struct Cron: SpecUnit {
+    /// What a cron schedule looks like, for messages.
     public static let expected = "a cron schedule of five fields such as \"*/15 * * * *\" or \"0 2 * * 0\""
 
     /// One field's name, range and accepted names.
@@ -21,19 +22,26 @@ public struct Cron: SpecUnit {
 
     /// The schedule as written, normalised to single spaces.
     public let expression: String
+    /// The minutes (0-59) it fires at.
     public let minutes: Set<Int>
+    /// The hours (0-23) it fires at.
     public let hours: Set<Int>
+    /// The days of the month (1-31) it fires on.
     public let daysOfMonth: Set<Int>
+    /// The months (1-12) it fires in.
     public let months: Set<Int>
     /// 0 is Sunday; 7 is folded into 0.
     public let daysOfWeek: Set<Int>
     /// Whether day of month or day of week was restricted (cron then matches either).
     public let restrictsDayOfMonth: Bool
+    /// Whether the day of week was restricted.
     public let restrictsDayOfWeek: Bool
     /// Why the Swift DSL literal this value was written as does not parse (the value is then a
     /// placeholder: an empty schedule that never fires); nil for every value that parsed or was built.
     public internal(set) var invalidLiteral: UnitParseError?
 
+    /// Parses five fields (minute hour day-of-month month day-of-week), each `*`, `n`, `a-b`, `*/n`,
+    /// `a-b/n` or a list of them; months and weekdays also by name.
     public init(parsing text: String) throws(UnitParseError) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard parts.count == 5 else {
@@ -53,6 +61,7 @@ public struct Cron: SpecUnit {
         restrictsDayOfWeek = parts[4] != "*"
     }
 
+    /// The expression, normalised to single spaces.
     public var description: String { expression }
 
     public static func == (lhs: Cron, rhs: Cron) -> Bool {

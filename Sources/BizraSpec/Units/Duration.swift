@@ -1,22 +1,31 @@
 /// A span of time, kept in whole milliseconds: `150ms`, `30s`, `5m`, `6h`, `7d`.
 public struct Duration: SpecUnit, Comparable {
+    /// What a duration looks like, for messages.
     public static let expected = "a duration such as 150ms, 30s, 5m, 6h or 7d"
     static let units: [(suffix: String, milliseconds: Int64)] = [
         ("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
     ]
 
+    /// The span in milliseconds.
     public var milliseconds: Int64
     /// Why the Swift DSL literal this value was written as does not parse (the value is then a
     /// placeholder: 0ms); nil for every value that parsed or was built.
     public internal(set) var invalidLiteral: UnitParseError?
 
+    /// A span of `milliseconds` milliseconds.
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+    /// `ms` milliseconds: `.milliseconds(150)` is `150ms`.
     public static func milliseconds(_ ms: Int64) -> Duration { Duration(milliseconds: ms) }
+    /// `s` seconds: `.seconds(30)` is `30s`.
     public static func seconds(_ s: Int64) -> Duration { Duration(milliseconds: s * 1_000) }
+    /// `m` minutes: `.minutes(5)` is `5m`.
     public static func minutes(_ m: Int64) -> Duration { Duration(milliseconds: m * 60_000) }
+    /// `h` hours: `.hours(6)` is `6h`.
     public static func hours(_ h: Int64) -> Duration { Duration(milliseconds: h * 3_600_000) }
+    /// `d` days: `.days(7)` is `7d`.
     public static func days(_ d: Int64) -> Duration { Duration(milliseconds: d * 86_400_000) }
 
+    /// Parses a duration such as `150ms`, `30s`, `5m`, `6h` or `7d`, a whole number of milliseconds.
     public init(parsing text: String) throws(UnitParseError) {
         guard let (number, suffix) = DecimalText.split(text),
               let unit = Duration.units.first(where: { $0.suffix == suffix }) else {
@@ -31,6 +40,7 @@ public struct Duration: SpecUnit, Comparable {
         self.milliseconds = ms
     }
 
+    /// The span in seconds.
     public var seconds: Double { Double(milliseconds) / 1_000 }
 
     /// The canonical text in the largest unit that divides it (`300000ms` is `5m`); Prometheus and Go accept it.

@@ -1,7 +1,10 @@
 /// Why a unit value did not parse; the loader turns it into a located SPEC002 finding.
 public struct UnitParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the text, for the finding.
     public var message: String
+    /// An error saying `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 
@@ -9,6 +12,7 @@ public struct UnitParseError: Error, Hashable, Sendable, CustomStringConvertible
 public protocol SpecUnit: Hashable, Sendable, CustomStringConvertible {
     /// What the unit looks like, for messages: "a duration such as 150ms, 30s, 5m, 6h or 7d".
     static var expected: String { get }
+    /// Parses the unit from its spec text, or says why it cannot.
     init(parsing text: String) throws(UnitParseError)
 }
 
