@@ -10,12 +10,7 @@ import Testing
     typealias F = ResilienceFixture
 
     /// The reference platform without an ihsan score.
-    static var slaOnly: Spec {
-        var spec = F.spec
-        spec.sla.ihsanScore = nil
-        spec.chaos?.workflow?.verifyIhsanScoreMin = nil
-        return spec
-    }
+    static var slaOnly: Spec { F.withoutIhsanScore }
 
     static func verification(_ spec: Spec) -> ChaosVerification {
         ChaosVerification(context: PlanContext(spec: spec), chaos: spec.chaos!)

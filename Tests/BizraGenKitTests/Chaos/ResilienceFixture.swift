@@ -37,6 +37,14 @@ enum ResilienceFixture {
         return value
     }
 
+    /// The reference platform without its ihsan score (and the workflow's minimum that needs it).
+    static var withoutIhsanScore: Spec {
+        var spec = self.spec
+        spec.sla.ihsanScore = nil
+        spec.chaos?.workflow?.verifyIhsanScoreMin = nil
+        return spec
+    }
+
     /// The executable `name` from the validators' venv or PATH; nil (with the reason printed) when
     /// absent. In CI (`CI` set), where `make test` installs every tool first, an absent tool is a
     /// failure of the test that needs it, never a silent pass.

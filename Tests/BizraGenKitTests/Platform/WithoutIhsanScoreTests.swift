@@ -11,9 +11,7 @@ import Testing
     typealias F = ResilienceFixture
 
     static var spec: Spec {
-        var spec = F.spec
-        spec.sla.ihsanScore = nil
-        spec.chaos?.workflow?.verifyIhsanScoreMin = nil
+        var spec = F.withoutIhsanScore
         spec.regions?.metricsRemoteWrite = "https://metrics.example.net/api/v1/write"
         return spec
     }
