@@ -101,7 +101,7 @@ public struct MissingKey: LoadTimeRule {
         version: 1
         platform: { name: shop, environment: staging, namespace: shop, domain: shop.example.com }
         """)]
-    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { domain: api.example.com }\n")]
+    public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { domain: api.bizra.ai }\n")]
     public init() {}
 }
 
