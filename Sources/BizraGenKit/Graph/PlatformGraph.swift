@@ -78,8 +78,8 @@ public struct PlatformGraph: Equatable, Sendable {
             for region in regions.list {
                 link(id(.dns, regions.dns.zone), to: resolveRegion(region.name, spec), "\(region.weight)%", dashed: region.standby)
             }
-            for replication in regions.databaseReplications {
-                for target in replication.targets {
+            for replication in regions.replication.postgres {
+                for target in replication.replicas {
                     link(resolve(replication.source, spec), to: resolveRegion(target, spec), "replica", dashed: true)
                 }
             }

@@ -12,7 +12,7 @@ public enum ContainerHardening {
     /// `securityContext` of a container, with what a service's image needs changed.
     public static func containerSecurityContext(_ overrides: SecurityOverrides?) -> YAMLValue {
         var capabilities: YAMLMap = ["drop": ["ALL"]]
-        if let added = overrides?.addCapabilities, !added.isEmpty { capabilities.set("add", .list(added.map(YAMLValue.string))) }
+        if let added = overrides?.capabilities?.add, !added.isEmpty { capabilities.set("add", .list(added.map(YAMLValue.string))) }
         return [
             "allowPrivilegeEscalation": false,
             "capabilities": .map(capabilities),

@@ -19,7 +19,7 @@ public struct OpenPurgeACL: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         guard let varnish = spec.caching?.varnish else { return [] }
-        let open = varnish.purgeAllowFrom.filter { $0.hasSuffix("/0") }
+        let open = (varnish.purge?.allowFrom ?? []).filter { $0.hasSuffix("/0") }
         return open.map {
             finding("PURGE is allowed from \($0), which is every address; allow only internal networks such as 10.0.0.0/8",
                     at: varnish.source["purge"])

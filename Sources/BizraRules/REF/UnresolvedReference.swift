@@ -87,10 +87,10 @@ public struct UnresolvedReference: Rule {
         if let regions = spec.regions {
             let declared = Declarations.regions(regions)
             resolve(regions.primary, in: declared, as: "primary region", at: regions.source["primary"])
-            for replication in regions.databaseReplications {
+            for replication in regions.replication.postgres {
                 resolve(replication.source, in: Declarations.databases(spec), as: "replication.postgres source",
                         at: replication.sourceMap["source"])
-                for target in replication.targets {
+                for target in replication.replicas {
                     resolve(target, in: declared, as: "replication.postgres replica", at: replication.sourceMap["replicas"])
                 }
             }
@@ -100,9 +100,9 @@ public struct UnresolvedReference: Rule {
                     resolve(entry, in: includable, as: "backup include", at: backup.source["include"])
                 }
             }
-            if let replication = regions.redisReplication {
+            if let replication = regions.replication.redis {
                 resolve(replication.source, in: redis, as: "replication.redis source", at: replication.sourceMap["source"])
-                for target in replication.targets {
+                for target in replication.secondaries {
                     resolve(target, in: declared, as: "replication.redis secondary", at: replication.sourceMap["secondaries"])
                 }
             }

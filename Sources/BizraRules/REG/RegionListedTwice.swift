@@ -21,8 +21,8 @@ public struct RegionListedTwice: Rule {
     public func check(_ spec: Spec) -> [Finding] {
         guard let regions = spec.regions else { return [] }
         var lists: [(String, [String], SourceLocation?)] = []
-        for r in regions.databaseReplications { lists.append(("replication.postgres.replicas", r.targets, r.sourceMap["replicas"])) }
-        if let r = regions.redisReplication { lists.append(("replication.redis.secondaries", r.targets, r.sourceMap["secondaries"])) }
+        for r in regions.replication.postgres { lists.append(("replication.postgres.replicas", r.replicas, r.sourceMap["replicas"])) }
+        if let r = regions.replication.redis { lists.append(("replication.redis.secondaries", r.secondaries, r.sourceMap["secondaries"])) }
         if let b = regions.backup { lists.append(("backup.replicateTo", b.replicateTo, b.source["replicateTo"])) }
         var findings: [Finding] = []
         for (key, names, location) in lists {

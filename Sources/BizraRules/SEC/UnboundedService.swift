@@ -54,9 +54,9 @@ public struct UnboundedService: Rule {
                 findings.append(finding("\(service.name) would run as root, which the namespace's restricted Pod Security level refuses; run the image as a non-zero user",
                                         at: overrides.source["runAsUser"]))
             }
-            for capability in overrides.addCapabilities where !SecurityOverrides.admittedCapabilities.contains(capability) {
+            for capability in overrides.capabilities?.add ?? [] where !SecurityOverrides.admittedCapabilities.contains(capability) {
                 findings.append(finding("\(service.name) adds the capability \(capability), which the restricted Pod Security level refuses; it admits \(SecurityOverrides.admittedCapabilities.joined(separator: ", ")) alone",
-                                        at: overrides.source["capabilities"]))
+                                        at: overrides.capabilities?.source["add"]))
             }
         }
         return findings

@@ -24,9 +24,9 @@ public struct ReplicationLagAlert: Rule {
         guard let regions = spec.regions else { return [] }
         var findings: [Finding] = []
         let lag = spec.sla.replicationLag
-        let replications: [(String, Regions.Replication?, Duration?, String)] = regions.databaseReplications.map {
+        let replications: [(String, (any ReplicatedStore)?, Duration?, String)] = regions.replication.postgres.map {
             ("postgres", $0, lag?.database, "database")
-        } + [("redis", regions.redisReplication, lag?.redis, "redis")]
+        } + [("redis", regions.replication.redis, lag?.redis, "redis")]
         for (key, replication, target, targetKey) in replications {
             guard let replication else { continue }
             let alert = replication.lagAlert

@@ -21,7 +21,8 @@ public struct ScaleOutTooSlow: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        guard let target = spec.sla.scaleOutTime else { return [] }
+        guard let scaleOut = spec.sla.autoscaling else { return [] }
+        let target = scaleOut.scaleOutTime
         return spec.services.compactMap { service in
             guard let autoscaling = service.autoscaling else { return nil }
             let readiness = service.probes.readiness
@@ -31,7 +32,7 @@ public struct ScaleOutTooSlow: Rule {
                 "\(service.name) scales out in at least \(autoscaling.pollingInterval) polling + \(readiness.initialDelay) readiness delay + \(readiness.period) probe period = \(DurationText.long(total)), more than sla.autoscaling.scaleOutTime \(target)",
                 at: autoscaling.source["pollingInterval"],
                 notes: [.init("readiness probe of \(service.name)", at: readiness.source.node),
-                        .init("the scale-out target is \(target) here", at: spec.sla.source["autoscaling"])])
+                        .init("the scale-out target is \(target) here", at: scaleOut.source["scaleOutTime"])])
         }
     }
 }

@@ -153,7 +153,7 @@ public struct Duplicate: ModelSpecRule {
                                     at: item.location, notes: [.init("the \(earlier.kind) '\(item.name)' is named here", at: earlier.location)]))
         }
         var replicated: [String: SourceLocation?] = [:]
-        for replication in spec.regions?.databaseReplications ?? [] {
+        for replication in spec.regions?.replication.postgres ?? [] {
             if let earlier = replicated[replication.source] {
                 findings.append(finding("replication.postgres lists \(replication.source) twice; give it one entry with every replica region",
                                         at: replication.sourceMap["source"], notes: [.init("its first entry", at: earlier)]))

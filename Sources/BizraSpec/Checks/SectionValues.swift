@@ -30,8 +30,8 @@ extension SpecValues {
             check.percent(tracing.sampling, at: tracing.source["sampling"])
             let jaeger = tracing.jaeger
             check.count(jaeger.replicas, at: jaeger.source["replicas"])
-            check.port(jaeger.otlpGRPC, at: jaeger.source["otlp.grpc"])
-            check.port(jaeger.otlpHTTP, at: jaeger.source["otlp.http"])
+            check.port(jaeger.otlp.grpc, at: jaeger.otlp.source["grpc"])
+            check.port(jaeger.otlp.http, at: jaeger.otlp.source["http"])
             check.count(tracing.tempo.replicas, at: tracing.tempo.source["replicas"])
         }
         if let collector = observability.collector {

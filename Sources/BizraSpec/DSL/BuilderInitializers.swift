@@ -33,9 +33,9 @@ extension Benchmarks {
 extension Varnish {
     /// Varnish with its rules (first match wins) in a trailing ``ListBuilder`` closure, located at the place of the call.
     public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
-                purgeAllowFrom: [String], @ListBuilder<VarnishRule> rules: () -> [VarnishRule],
+                purge: Purge? = nil, @ListBuilder<VarnishRule> rules: () -> [VarnishRule],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace, rules: rules(),
-                  purgeAllowFrom: purgeAllowFrom, fileID: fileID, line: line, column: column)
+                  purge: purge, fileID: fileID, line: line, column: column)
     }
 }

@@ -31,12 +31,15 @@ extension Decode {
                 rule.source = c.source
                 return rule
             })
-            let purge = v.optional("purge", object("varnish.purge") { p -> [String]? in
-                p.required("allowFrom", list(Decode.string))
-            }) ?? []
+            let purge = v.optional("purge", object("varnish.purge") { p -> Varnish.Purge? in
+                guard let allowFrom = p.required("allowFrom", list(Decode.string)) else { return nil }
+                var purge = Varnish.Purge(allowFrom: allowFrom)
+                purge.source = p.source
+                return purge
+            })
             guard let (name, replicas, memory, backend) = all(name, replicas, memory, backend) else { return nil }
             var varnish = Varnish(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace,
-                                  rules: rules, purgeAllowFrom: purge)
+                                  rules: rules, purge: purge)
             varnish.source = v.source
             return varnish
         })

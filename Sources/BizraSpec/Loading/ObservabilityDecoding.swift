@@ -17,16 +17,15 @@ extension Decode {
             let sampling: Percent? = t.required("sampling", Decode.unit)
             let jaeger = t.required("jaeger", object("tracing.jaeger") { j -> Observability.Jaeger? in
                 let replicas = j.required("replicas", Decode.int)
-                var otlpSource = SourceMap()
-                let otlp = j.optional("otlp", object("jaeger.otlp") { o -> (Int, Int)? in
-                    defer { otlpSource = o.source }
-                    return (o.optional("grpc", default: 4317, Decode.int), o.optional("http", default: 4318, Decode.int))
-                }) ?? (4317, 4318)
+                let otlp = j.optional("otlp", object("jaeger.otlp") { o -> Observability.Jaeger.OTLP? in
+                    var otlp = Observability.Jaeger.OTLP(grpc: o.optional("grpc", default: 4317, Decode.int),
+                                                         http: o.optional("http", default: 4318, Decode.int))
+                    otlp.source = o.source
+                    return otlp
+                })
                 guard let replicas else { return nil }
-                var jaeger = Observability.Jaeger(replicas: replicas, otlpGRPC: otlp.0, otlpHTTP: otlp.1)
+                var jaeger = Observability.Jaeger(replicas: replicas, otlp: otlp ?? .init())
                 jaeger.source = j.source
-                jaeger.source["otlp.grpc"] = otlpSource.exactly("grpc")
-                jaeger.source["otlp.http"] = otlpSource.exactly("http")
                 return jaeger
             })
             let tempo = t.required("tempo", store("tracing.tempo"))
@@ -48,7 +47,7 @@ extension Decode {
         let logs = r.optional("logs", object("observability.logs") { l -> Observability.Logs? in
             let loki = l.required("loki", store("logs.loki"))
             let promtail = l.required("promtail", object("logs.promtail") { p -> Observability.Promtail? in
-                var promtail = Observability.Promtail(parseJSON: p.optional("parseJson", default: true, Decode.bool),
+                var promtail = Observability.Promtail(parseJson: p.optional("parseJson", default: true, Decode.bool),
                                                       extractLabels: p.optional("extractLabels", default: [], list(Decode.string)))
                 promtail.source = p.source
                 return promtail

@@ -39,7 +39,7 @@ extension Decode {
             let description = p.optional("description", Decode.string)
             let isDefault = p.optional("default", default: false, Decode.bool)
             guard let (name, value) = required else { return nil }
-            var priority = PriorityClass(name: name, value: value, description: description, isDefault: isDefault)
+            var priority = PriorityClass(name: name, value: value, description: description, default: isDefault)
             priority.source = p.source
             return priority
         })

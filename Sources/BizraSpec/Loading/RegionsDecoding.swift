@@ -30,17 +30,30 @@ extension Decode {
             region.source = g.source
             return region
         })
-        var databaseReplications: [Regions.Replication] = []
-        var redisReplication: Regions.Replication?
-        _ = r.optional("replication", object("regions.replication") { p -> Bool? in
-            let postgres = replication("replication.postgres", targets: "replicas", primaryHost: true)
-            databaseReplications = p.optional("postgres", default: []) { node, context in
+        let replication = r.optional("replication", object("regions.replication") { p -> Regions.Replication? in
+            let postgres = object("replication.postgres") { d -> Regions.PostgresReplication? in
+                let host = d.optional("primaryHost", Decode.string)
+                guard let (source, replicas, lag) = all(d.required("source", Decode.string), d.required("replicas", Decode.list(Decode.string)),
+                                                        d.required("lagAlert", Decode.unit) as Duration?) else { return nil }
+                var replication = Regions.PostgresReplication(source: source, replicas: replicas, lagAlert: lag, primaryHost: host)
+                replication.sourceMap = d.source
+                return replication
+            }
+            let databases: [Regions.PostgresReplication] = p.optional("postgres", default: []) { node, context in
                 // One replicated database as a mapping, several as a list of them.
                 if case .sequence = node { return Decode.list(postgres)(node, context) }
                 return postgres(node, context).map { [$0] }
             }
-            redisReplication = p.optional("redis", replication("replication.redis", targets: "secondaries"))
-            return true
+            let redis = p.optional("redis", object("replication.redis") { d -> Regions.RedisReplication? in
+                guard let (source, secondaries, lag) = all(d.required("source", Decode.string), d.required("secondaries", Decode.list(Decode.string)),
+                                                           d.required("lagAlert", Decode.unit) as Duration?) else { return nil }
+                var replication = Regions.RedisReplication(source: source, secondaries: secondaries, lagAlert: lag)
+                replication.sourceMap = d.source
+                return replication
+            })
+            var replication = Regions.Replication(postgres: databases, redis: redis)
+            replication.source = p.source
+            return replication
         })
         let backup = r.optional("backup", object("regions.backup") { b -> Regions.Backup? in
             let required = all(b.required("schedule", Decode.unit) as Cron?, b.required("bucket", Decode.string))
@@ -51,29 +64,15 @@ extension Decode {
             backup.source = b.source
             return backup
         })
-        var remoteWrite: String?
-        _ = r.optional("monitoring", object("regions.monitoring") { m -> Bool? in
-            remoteWrite = m.optional("remoteWrite", Decode.string)
-            return true
+        let monitoring = r.optional("monitoring", object("regions.monitoring") { m -> Regions.Monitoring? in
+            var monitoring = Regions.Monitoring(remoteWrite: m.optional("remoteWrite", Decode.string))
+            monitoring.source = m.source
+            return monitoring
         })
         guard let (primary, dns, list) = all(primary, dns, list) else { return nil }
         var regions = Regions(primary: primary, dns: dns, accelerator: accelerator, list: list,
-                              redisReplication: redisReplication, backup: backup)
-        regions.databaseReplications = databaseReplications
-        regions.metricsRemoteWrite = remoteWrite
+                              replication: replication ?? .init(), backup: backup, monitoring: monitoring ?? .init())
         regions.source = r.source
         return regions
     }, SpecValues.regions) }
-
-    static func replication(_ what: String, targets key: String, primaryHost: Bool = false)
-        -> (SpecNode, DecodeContext) -> Regions.Replication? {
-        object(what) { p in
-            let host = primaryHost ? p.optional("primaryHost", Decode.string) : nil
-            guard let (source, targets, lag) = all(p.required("source", Decode.string), p.required(key, list(Decode.string)),
-                                                   p.required("lagAlert", Decode.unit) as Duration?) else { return nil }
-            var replication = Regions.Replication(source: source, targets: targets, lagAlert: lag, primaryHost: host)
-            replication.sourceMap = p.source
-            return replication
-        }
-    }
 }

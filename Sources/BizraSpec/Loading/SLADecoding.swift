@@ -33,8 +33,11 @@ extension Decode {
             value.source = c.source
             return value
         })
-        let database = r.optional("database", object("sla.database") { d -> Duration? in
-            d.required("queryLatency", Decode.unit)
+        let database = r.optional("database", object("sla.database") { d -> SLA.Database? in
+            guard let latency: Duration = d.required("queryLatency", Decode.unit) else { return nil }
+            var value = SLA.Database(queryLatency: latency)
+            value.source = d.source
+            return value
         })
         let crossRegion: Duration? = r.optional("crossRegionLatency", Decode.unit)
         let lag = r.optional("replicationLag", object("sla.replicationLag") { l -> SLA.ReplicationLag? in
@@ -49,13 +52,16 @@ extension Decode {
             value.source = v.source
             return value
         })
-        let scaleOut = r.optional("autoscaling", object("sla.autoscaling") { a -> Duration? in
-            a.required("scaleOutTime", Decode.unit)
+        let autoscaling = r.optional("autoscaling", object("sla.autoscaling") { a -> SLA.Autoscaling? in
+            guard let time: Duration = a.required("scaleOutTime", Decode.unit) else { return nil }
+            var value = SLA.Autoscaling(scaleOutTime: time)
+            value.source = a.source
+            return value
         })
         guard let (latency, errorRate, throughput) = all(latency, errorRate, throughput) else { return nil }
         var sla = SLA(latency: latency, errorRate: errorRate, throughput: throughput, ihsanScore: ihsan,
-                      cache: cache, databaseQueryLatency: database, crossRegionLatency: crossRegion,
-                      replicationLag: lag, recovery: recovery, scaleOutTime: scaleOut)
+                      cache: cache, database: database, crossRegionLatency: crossRegion,
+                      replicationLag: lag, recovery: recovery, autoscaling: autoscaling)
         sla.source = r.source
         return sla
     }, SpecValues.sla) }

@@ -9,9 +9,11 @@ extension Decode {
         let args = r.optional("args", default: [], list(Decode.string))
         let env = r.optionalStringMap("env")
         let securityContext = r.optional("securityContext", object("securityContext", securityOverrides))
-        let serviceAccount = r.optional("serviceAccount", object("serviceAccount") { a -> [String: String]? in
-            a.optionalStringMap("annotations")
-        }) ?? [:]
+        let serviceAccount = r.optional("serviceAccount", object("serviceAccount") { a -> ServiceAccount? in
+            var account = ServiceAccount(annotations: a.optionalStringMap("annotations"))
+            account.source = a.source
+            return account
+        })
         let ports = r.optional("ports", default: [], items("port") { p -> Port? in
             guard let (name, number) = all(p.required("name", Decode.string), p.required("port", Decode.int))
             else { return nil }
@@ -80,7 +82,7 @@ extension Decode {
         service.args = args
         service.env = env
         service.securityContext = securityContext
-        service.serviceAccountAnnotations = serviceAccount
+        service.serviceAccount = serviceAccount
         service.source = r.source
         return service
     }
@@ -140,9 +142,11 @@ extension Decode {
                                           runAsGroup: s.optional("runAsGroup", Decode.int),
                                           fsGroup: s.optional("fsGroup", Decode.int),
                                           readOnlyRootFilesystem: s.optional("readOnlyRootFilesystem", Decode.bool))
-        overrides.addCapabilities = s.optional("capabilities", object("securityContext.capabilities") { c -> [String]? in
-            c.optional("add", default: [], list(Decode.string))
-        }) ?? []
+        overrides.capabilities = s.optional("capabilities", object("securityContext.capabilities") { c -> Capabilities? in
+            var capabilities = Capabilities(add: c.optional("add", default: [], list(Decode.string)))
+            capabilities.source = c.source
+            return capabilities
+        })
         overrides.source = s.source
         return overrides
     }

@@ -32,7 +32,7 @@ enum SpecDecoding {
         let suppressions = r.optional("suppressions", default: [], Decode.items("suppression", named: false, Decode.suppression(in: node)))
         // Services that did not decode may well have a store: only the ones read can tell.
         if services != nil || !r.has("services"),
-           let replication = regions?.databaseReplications.first(where: { !$0.targets.isEmpty }),
+           let replication = regions?.replication.postgres.first(where: { !$0.replicas.isEmpty }),
            !(services ?? []).contains(where: { $0.secrets != nil }) {
             // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
             context.report(Finding(rule: "SPEC003",

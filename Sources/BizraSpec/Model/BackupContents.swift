@@ -41,6 +41,6 @@ extension Regions.Backup {
 extension Spec {
     /// The database `ground-truth-database` means: the first replicated one, else the first.
     public var groundTruthDatabase: Database? {
-        regions?.databaseReplications.lazy.compactMap { self.database(named: $0.source) }.first ?? databases.first
+        regions?.replication.postgres.lazy.compactMap { self.database(named: $0.source) }.first ?? databases.first
     }
 }

@@ -71,6 +71,19 @@ public struct Varnish: Equatable, Sendable {
             self.port = port
         }
     }
+    /// `varnish.purge`: who may PURGE.
+    public struct Purge: Equatable, Sendable {
+        /// The CIDRs allowed to PURGE.
+        public var allowFrom: [String]
+        /// Where the purge settings and each of their keys were written.
+        public var source: SourceMap
+        /// Purge settings, located at the place of the call.
+        public init(allowFrom: [String],
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.allowFrom = allowFrom
+        }
+    }
     /// Varnish's name.
     public var name: String
     /// Replicas.
@@ -83,13 +96,13 @@ public struct Varnish: Equatable, Sendable {
     public var grace: Duration
     /// Caching rules; the first match wins.
     public var rules: [VarnishRule]
-    /// `purge.allowFrom`: the CIDRs allowed to PURGE.
-    public var purgeAllowFrom: [String]
+    /// Who may PURGE; nil: nobody.
+    public var purge: Purge?
     /// Where Varnish and each of its keys were written.
     public var source: SourceMap
     /// Varnish, located at the place of the call.
     public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
-                rules: [VarnishRule], purgeAllowFrom: [String],
+                rules: [VarnishRule], purge: Purge? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
@@ -98,7 +111,7 @@ public struct Varnish: Equatable, Sendable {
         self.backend = backend
         self.grace = grace
         self.rules = rules
-        self.purgeAllowFrom = purgeAllowFrom
+        self.purge = purge
     }
 }
 

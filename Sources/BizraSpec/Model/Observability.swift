@@ -21,21 +21,34 @@ public struct Observability: Equatable, Sendable {
     }
     /// `tracing.jaeger`: Jaeger.
     public struct Jaeger: Equatable, Sendable {
+        /// `jaeger.otlp`: the ports Jaeger receives OTLP on.
+        public struct OTLP: Equatable, Sendable {
+            /// The OTLP gRPC port (default 4317).
+            public var grpc: Int
+            /// The OTLP HTTP port (default 4318).
+            public var http: Int
+            /// Where the ports and each of their keys were written.
+            public var source: SourceMap
+            /// OTLP ports, located at the place of the call.
+            public init(grpc: Int = 4317, http: Int = 4318,
+                        fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+                self.source = SourceMap(fileID: fileID, line: line, column: column)
+                self.grpc = grpc
+                self.http = http
+            }
+        }
         /// Replicas.
         public var replicas: Int
-        /// `otlp.grpc`: the OTLP gRPC port (default 4317).
-        public var otlpGRPC: Int
-        /// `otlp.http`: the OTLP HTTP port (default 4318).
-        public var otlpHTTP: Int
-        /// Where Jaeger and each of its keys were written (`otlp.grpc`, `otlp.http` for the ports).
+        /// The OTLP ports (default 4317 and 4318).
+        public var otlp: OTLP
+        /// Where Jaeger and each of its keys were written.
         public var source: SourceMap
         /// Jaeger, located at the place of the call.
-        public init(replicas: Int, otlpGRPC: Int = 4317, otlpHTTP: Int = 4318,
+        public init(replicas: Int, otlp: OTLP = OTLP(),
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas
-            self.otlpGRPC = otlpGRPC
-            self.otlpHTTP = otlpHTTP
+            self.otlp = otlp
         }
     }
     /// Storage-backed components: Tempo and Loki.
@@ -105,16 +118,16 @@ public struct Observability: Equatable, Sendable {
     /// described; Grafana Alloy, its successor, is what collects them now).
     public struct Promtail: Equatable, Sendable {
         /// `parseJson`: parse JSON log lines (YAML default true).
-        public var parseJSON: Bool
+        public var parseJson: Bool
         /// JSON fields made into labels.
         public var extractLabels: [String]
         /// Where the parsing settings and each of their keys were written.
         public var source: SourceMap
         /// Log parsing, located at the place of the call.
-        public init(parseJSON: Bool, extractLabels: [String],
+        public init(parseJson: Bool, extractLabels: [String],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
-            self.parseJSON = parseJSON
+            self.parseJson = parseJson
             self.extractLabels = extractLabels
         }
     }

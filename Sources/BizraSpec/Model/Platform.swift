@@ -104,19 +104,19 @@ public struct PriorityClass: Equatable, Sendable {
     public var value: Int
     /// What it is for; nil: no description.
     public var description: String?
-    /// `default`: whether pods without a class get this one (default false).
-    public var isDefault: Bool
+    /// Whether pods without a class get this one (default false).
+    public var `default`: Bool
     /// Where the class and each of its keys were written.
     public var source: SourceMap
 
     /// A PriorityClass, located at the place of the call.
-    public init(name: String, value: Int, description: String? = nil, isDefault: Bool = false,
+    public init(name: String, value: Int, description: String? = nil, default: Bool = false,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.value = value
         self.description = description
-        self.isDefault = isDefault
+        self.default = `default`
     }
 }
 

@@ -69,28 +69,79 @@ public struct Regions: Equatable, Sendable {
         /// The kubectl context of the region's cluster.
         public var clusterContext: String { context ?? name }
     }
-    /// Replication of a database or Redis to other regions.
+    /// `regions.replication`: what is replicated to other regions.
     public struct Replication: Equatable, Sendable {
-        /// The database (`replication.postgres`) or Redis cluster (`replication.redis`) it replicates.
+        /// The replicas of each replicated database (YAML: one mapping or a list).
+        public var postgres: [PostgresReplication]
+        /// The Redis secondaries; nil: Redis is not replicated.
+        public var redis: RedisReplication?
+        /// Where the replication and each of its keys were written.
+        public var source: SourceMap
+        /// Replication, located at the place of the call.
+        public init(postgres: [PostgresReplication] = [], redis: RedisReplication? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.postgres = postgres
+            self.redis = redis
+        }
+    }
+    /// `replication.postgres`: a database's read replicas in other regions.
+    public struct PostgresReplication: ReplicatedStore {
+        /// The database it replicates.
         public var source: String
-        /// `replicas` (postgres) or `secondaries` (redis): the regions it replicates to.
-        public var targets: [String]
+        /// The regions it replicates to.
+        public var replicas: [String]
         /// Lag that raises an alert.
         public var lagAlert: Duration
-        /// `replication.postgres.primaryHost`: the host name under which the primary database is
-        /// reachable from the other regions; nil: `<database>.<primary region>.<dns zone>`, published
-        /// by the primary region's ExternalDNS for an internal load balancer.
+        /// The host name under which the primary database is reachable from the other regions;
+        /// nil: `<database>.<primary region>.<dns zone>`, published by the primary region's
+        /// ExternalDNS for an internal load balancer.
         public var primaryHost: String?
         /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
-        /// A replication, located at the place of the call.
-        public init(source: String, targets: [String], lagAlert: Duration, primaryHost: String? = nil,
+        /// A database replication, located at the place of the call.
+        public init(source: String, replicas: [String], lagAlert: Duration, primaryHost: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
             self.source = source
-            self.targets = targets
+            self.replicas = replicas
             self.lagAlert = lagAlert
             self.primaryHost = primaryHost
+        }
+        public var targetRegions: [String] { replicas }
+    }
+    /// `replication.redis`: the Redis cluster's secondaries in other regions.
+    public struct RedisReplication: ReplicatedStore {
+        /// The Redis cluster it replicates.
+        public var source: String
+        /// The regions it replicates to.
+        public var secondaries: [String]
+        /// Lag that raises an alert.
+        public var lagAlert: Duration
+        /// Where the replication and each of its keys were written.
+        public var sourceMap: SourceMap
+        /// A Redis replication, located at the place of the call.
+        public init(source: String, secondaries: [String], lagAlert: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
+            self.source = source
+            self.secondaries = secondaries
+            self.lagAlert = lagAlert
+        }
+        public var targetRegions: [String] { secondaries }
+    }
+    /// `regions.monitoring`: how the regions' metrics meet.
+    public struct Monitoring: Equatable, Sendable {
+        /// The Prometheus remote-write endpoint of the primary region's monitoring, where every
+        /// other region's series are forwarded; nil forwards nothing.
+        public var remoteWrite: String?
+        /// Where the monitoring settings and each of their keys were written.
+        public var source: SourceMap
+        /// Monitoring settings, located at the place of the call.
+        public init(remoteWrite: String? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.remoteWrite = remoteWrite
         }
     }
     /// `regions.backup`: the disaster-recovery backup.
@@ -127,44 +178,44 @@ public struct Regions: Equatable, Sendable {
     public var accelerator: Bool
     /// The regions; weights of serving regions add up to 100.
     public var list: [Region]
-    /// `replication.postgres`: the replicas of each replicated database (one mapping or a list).
-    public var databaseReplications: [Replication]
-    /// The first of ``databaseReplications``; setting it replaces that one (or adds it).
-    public var databaseReplication: Replication? {
-        get { databaseReplications.first }
-        set {
-            if let newValue { databaseReplications = [newValue] + databaseReplications.dropFirst() }
-            else if !databaseReplications.isEmpty { databaseReplications.removeFirst() }
-        }
-    }
-    /// `replication.redis`: the Redis secondaries.
-    public var redisReplication: Replication?
+    /// What is replicated to other regions (default: nothing).
+    public var replication: Replication
     /// The disaster-recovery backup; nil: none.
     public var backup: Backup?
-    /// `monitoring.remoteWrite`: the Prometheus remote-write endpoint of the primary region's
-    /// monitoring, where every other region's series are forwarded; nil forwards nothing.
-    public var metricsRemoteWrite: String?
+    /// How the regions' metrics meet (default: each region keeps its own).
+    public var monitoring: Monitoring
     /// Where the section and each of its keys were written.
     public var source: SourceMap
 
-    /// Regions, located at the place of the call; `databaseReplication` is the first of ``databaseReplications``.
+    /// Regions, located at the place of the call.
     public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
-                databaseReplication: Replication? = nil, redisReplication: Replication? = nil, backup: Backup? = nil,
-                metricsRemoteWrite: String? = nil,
+                replication: Replication = Replication(), backup: Backup? = nil, monitoring: Monitoring = Monitoring(),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
-        self.metricsRemoteWrite = metricsRemoteWrite
+        self.monitoring = monitoring
         self.primary = primary
         self.dns = dns
         self.accelerator = accelerator
         self.list = list
-        self.databaseReplications = databaseReplication.map { [$0] } ?? []
-        self.redisReplication = redisReplication
+        self.replication = replication
         self.backup = backup
     }
 
     /// The region of that name.
     public func region(named name: String) -> Region? { list.first { $0.name == name } }
     /// The replication of the database of that name, when it has one.
-    public func databaseReplication(of database: String) -> Replication? { databaseReplications.first { $0.source == database } }
+    public func databaseReplication(of database: String) -> PostgresReplication? { replication.postgres.first { $0.source == database } }
+}
+
+/// A database or Redis cluster replicated to other regions: the part of both replications the
+/// checks and planners treat alike.
+public protocol ReplicatedStore: Equatable, Sendable {
+    /// The database or Redis cluster it replicates.
+    var source: String { get }
+    /// The regions it replicates to: `replicas` (postgres) or `secondaries` (redis).
+    var targetRegions: [String] { get }
+    /// Lag that raises an alert.
+    var lagAlert: Duration { get }
+    /// Where the replication and each of its keys were written.
+    var sourceMap: SourceMap { get }
 }

@@ -98,6 +98,32 @@ public struct SLA: Equatable, Sendable {
         }
     }
 
+    /// `sla.database`: database targets.
+    public struct Database: Equatable, Sendable {
+        /// Query latency.
+        public var queryLatency: Duration
+        /// Where the database targets and each of their keys were written.
+        public var source: SourceMap
+        /// Database targets, located at the place of the call.
+        public init(queryLatency: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.queryLatency = queryLatency
+        }
+    }
+    /// `sla.autoscaling`: autoscaling targets.
+    public struct Autoscaling: Equatable, Sendable {
+        /// Time to add capacity: KEDA's polling interval plus the readiness probe's delay and period.
+        public var scaleOutTime: Duration
+        /// Where the autoscaling targets and each of their keys were written.
+        public var source: SourceMap
+        /// Autoscaling targets, located at the place of the call.
+        public init(scaleOutTime: Duration,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.scaleOutTime = scaleOutTime
+        }
+    }
     /// `sla.recovery`: disaster recovery objectives.
     public struct Recovery: Equatable, Sendable {
         /// Recovery time objective.
@@ -125,23 +151,23 @@ public struct SLA: Equatable, Sendable {
     public var ihsanScore: IhsanScore?
     /// Cache targets; nil: none.
     public var cache: Cache?
-    /// `database.queryLatency`: query latency; nil: no target.
-    public var databaseQueryLatency: Duration?
+    /// Database targets; nil: none.
+    public var database: Database?
     /// Latency between regions; nil: no target.
     public var crossRegionLatency: Duration?
     /// Largest replication lag; nil: no target.
     public var replicationLag: ReplicationLag?
     /// Disaster recovery objectives; nil: none.
     public var recovery: Recovery?
-    /// `autoscaling.scaleOutTime`: time to add capacity; nil: no target.
-    public var scaleOutTime: Duration?
+    /// Autoscaling targets; nil: none.
+    public var autoscaling: Autoscaling?
     /// Where the SLA and each of its keys were written.
     public var source: SourceMap
 
     /// An SLA, located at the place of the call.
     public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore? = nil,
-                cache: Cache? = nil, databaseQueryLatency: Duration? = nil, crossRegionLatency: Duration? = nil,
-                replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, scaleOutTime: Duration? = nil,
+                cache: Cache? = nil, database: Database? = nil, crossRegionLatency: Duration? = nil,
+                replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, autoscaling: Autoscaling? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.latency = latency
@@ -149,10 +175,10 @@ public struct SLA: Equatable, Sendable {
         self.throughput = throughput
         self.ihsanScore = ihsanScore
         self.cache = cache
-        self.databaseQueryLatency = databaseQueryLatency
+        self.database = database
         self.crossRegionLatency = crossRegionLatency
         self.replicationLag = replicationLag
         self.recovery = recovery
-        self.scaleOutTime = scaleOutTime
+        self.autoscaling = autoscaling
     }
 }

@@ -9,16 +9,16 @@ public struct Service: Equatable, Sendable {
     public var priorityClass: String?
     /// Named container ports; none for a worker (no Service, nothing routes to it).
     public var ports: [Port]
-    /// The container's entrypoint and its arguments; empty: the image's own.
-    public var command: [String] = []
+    /// The container's entrypoint; empty: the image's own.
+    public var command: [String]
     /// Its arguments; empty: the image's.
-    public var args: [String] = []
+    public var args: [String]
     /// Plain environment variables (secrets go to `secrets`).
-    public var env: [String: String] = [:]
+    public var env: [String: String]
     /// What the image needs of the hardened security context; nil: the defaults.
     public var securityContext: SecurityOverrides?
-    /// `serviceAccount.annotations`: annotations of the service's ServiceAccount (a cloud role, for instance).
-    public var serviceAccountAnnotations: [String: String] = [:]
+    /// The service's ServiceAccount; nil: one without annotations.
+    public var serviceAccount: ServiceAccount?
     /// Replicas without autoscaling (default 1).
     public var replicas: Int
     /// The container's requests and limits.
@@ -45,7 +45,9 @@ public struct Service: Equatable, Sendable {
     public var source: SourceMap
 
     /// A service, located at the place of the call.
-    public init(name: String, image: String, priorityClass: String? = nil, ports: [Port], replicas: Int = 1,
+    public init(name: String, image: String, priorityClass: String? = nil, ports: [Port] = [],
+                command: [String] = [], args: [String] = [], env: [String: String] = [:],
+                securityContext: SecurityOverrides? = nil, serviceAccount: ServiceAccount? = nil, replicas: Int = 1,
                 resources: Resources, probes: Probes, capacity: Capacity? = nil, volumes: [Volume] = [],
                 config: [String: String] = [:], secrets: ServiceSecrets? = nil, dependsOn: [String] = [],
                 metrics: [Metric] = [], disruption: Disruption? = nil, autoscaling: Autoscaling? = nil,
@@ -55,6 +57,11 @@ public struct Service: Equatable, Sendable {
         self.image = image
         self.priorityClass = priorityClass
         self.ports = ports
+        self.command = command
+        self.args = args
+        self.env = env
+        self.securityContext = securityContext
+        self.serviceAccount = serviceAccount
         self.replicas = replicas
         self.resources = resources
         self.probes = probes
@@ -177,6 +184,34 @@ public struct Probe: Equatable, Sendable {
     }
 }
 
+/// `serviceAccount`: the service's ServiceAccount.
+public struct ServiceAccount: Equatable, Sendable {
+    /// Its annotations (a cloud role, for instance).
+    public var annotations: [String: String]
+    /// Where the ServiceAccount settings and each of their keys were written.
+    public var source: SourceMap
+    /// ServiceAccount settings, located at the place of the call.
+    public init(annotations: [String: String] = [:],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
+        self.annotations = annotations
+    }
+}
+
+/// `securityContext.capabilities`: Linux capabilities added back to the container.
+public struct Capabilities: Equatable, Sendable {
+    /// The capabilities added; the restricted Pod Security level admits `NET_BIND_SERVICE` alone.
+    public var add: [String]
+    /// Where the capabilities and each of their keys were written.
+    public var source: SourceMap
+    /// Capabilities, located at the place of the call.
+    public init(add: [String] = [],
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.source = SourceMap(fileID: fileID, line: line, column: column)
+        self.add = add
+    }
+}
+
 /// What an image needs of the hardened security context: the rest stays as bizra-gen sets it
 /// (non-root, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp).
 public struct SecurityOverrides: Equatable, Sendable {
@@ -189,8 +224,8 @@ public struct SecurityOverrides: Equatable, Sendable {
     public var fsGroup: Int?
     /// False for an image that writes outside its volumes and /tmp; nil: true.
     public var readOnlyRootFilesystem: Bool?
-    /// `capabilities.add`: capabilities added back; the restricted level admits `NET_BIND_SERVICE` alone.
-    public var addCapabilities: [String]
+    /// Capabilities added back; nil: none.
+    public var capabilities: Capabilities?
     /// Where the overrides and each of their keys were written.
     public var source: SourceMap
     /// The capabilities the restricted Pod Security level lets a container add
@@ -198,14 +233,14 @@ public struct SecurityOverrides: Equatable, Sendable {
     public static let admittedCapabilities = ["NET_BIND_SERVICE"]
     /// Security overrides, located at the place of the call.
     public init(runAsUser: Int? = nil, runAsGroup: Int? = nil, fsGroup: Int? = nil, readOnlyRootFilesystem: Bool? = nil,
-                addCapabilities: [String] = [],
+                capabilities: Capabilities? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.runAsUser = runAsUser
         self.runAsGroup = runAsGroup
         self.fsGroup = fsGroup
         self.readOnlyRootFilesystem = readOnlyRootFilesystem
-        self.addCapabilities = addCapabilities
+        self.capabilities = capabilities
     }
 }
 

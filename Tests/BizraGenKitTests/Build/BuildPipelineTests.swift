@@ -94,7 +94,7 @@ import Testing
         for index in spec.services.indices {
             spec.services[index].dependsOn = spec.services[index].dependsOn.map { $0 == old ? long : $0 }
         }
-        if spec.regions?.databaseReplication?.source == old { spec.regions?.databaseReplication?.source = long }
+        if spec.regions?.replication.postgres.first?.source == old { spec.regions?.replication.postgres[0].source = long }
         let platform = try BuildPipeline().plannedPlatform(spec)
         #expect(OutputChecker().check(platform).isEmpty)
         let policy = try #require(platform.clusters[0].objects.first { $0.object.name == "allow-bizra-node0-to-\(long)-egress" }?.object)

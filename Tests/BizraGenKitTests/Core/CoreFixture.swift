@@ -60,7 +60,7 @@ enum CoreFixture {
                 priorityClasses: [
                     PriorityClass(name: "bizra-critical", value: 1_000_000, description: "services the ihsan score depends on"),
                     PriorityClass(name: "bizra-high", value: 100_000, description: "core services"),
-                    PriorityClass(name: "bizra-normal", value: 10_000, isDefault: true),
+                    PriorityClass(name: "bizra-normal", value: 10_000, default: true),
                 ]),
             sla: SLA(
                 latency: SLA.Latency(p50: duration("50ms"), p95: duration("100ms"), p99: duration("200ms")),
@@ -68,10 +68,10 @@ enum CoreFixture {
                 throughput: SLA.Throughput(peak: rate("10000rps"), sustained: rate("8000rps")),
                 ihsanScore: SLA.IhsanScore(min: 95, duringChaos: 95, maxRegionalVariance: 10),
                 cache: SLA.Cache(latency: duration("1ms"), hitRate: percent("80%")),
-                databaseQueryLatency: duration("50ms"), crossRegionLatency: duration("50ms"),
+                database: SLA.Database(queryLatency: duration("50ms")), crossRegionLatency: duration("50ms"),
                 replicationLag: SLA.ReplicationLag(database: duration("1s"), redis: duration("100ms")),
                 recovery: SLA.Recovery(rto: duration("5m"), rpo: duration("15m")),
-                scaleOutTime: duration("2m")),
+                autoscaling: SLA.Autoscaling(scaleOutTime: duration("2m"))),
             services: [node0],
             databases: [
                 Database(name: "postgres", version: "16", instances: 3, storage: size("100Gi"),
@@ -80,13 +80,13 @@ enum CoreFixture {
             observability: Observability(
                 namespace: "observability",
                 tracing: Observability.Tracing(
-                    sampling: percent("10%"), jaeger: Observability.Jaeger(replicas: 2, otlpGRPC: 4317, otlpHTTP: 4318),
+                    sampling: percent("10%"), jaeger: Observability.Jaeger(replicas: 2, otlp: .init(grpc: 4317, http: 4318)),
                     tempo: Observability.Store(replicas: 2, storage: size("20Gi"), retention: duration("7d"))),
                 collector: Observability.Collector(replicas: 2, batchSize: 1024, memoryLimit: size("512Mi"),
                                                    exporters: ["jaeger", "prometheus", "logging"]),
                 logs: Observability.Logs(
                     loki: Observability.Store(replicas: 2, storage: size("50Gi"), retention: duration("7d")),
-                    promtail: Observability.Promtail(parseJSON: true, extractLabels: ["ahsan_score", "level"])),
+                    promtail: Observability.Promtail(parseJson: true, extractLabels: ["ahsan_score", "level"])),
                 dashboards: ["performance-overview", "ihsan-compliance", "multi-region"],
                 alerts: [
                     Alert(name: "HighLatencyWithLowIhsan",
@@ -98,7 +98,7 @@ enum CoreFixture {
                 varnish: Varnish(name: "varnish", replicas: 3, memory: size("2Gi"),
                                  backend: Varnish.Backend(service: "bizra-node0", port: "http"), grace: duration("6h"),
                                  rules: [VarnishRule(name: "api", match: "^/api/", ttl: duration("5m"))],
-                                 purgeAllowFrom: ["10.0.0.0/8"])),
+                                 purge: .init(allowFrom: ["10.0.0.0/8"]))),
             chaos: Chaos(namespace: "chaos-testing", paused: true, schedule: try! Cron(parsing: "0 2 * * 0"),
                          target: "bizra-node0",
                          experiments: [ChaosExperiment(name: "pod-failure", .podFailure, duration: duration("2m"))]),
@@ -109,8 +109,9 @@ enum CoreFixture {
                 list: [Regions.Region(name: "us-east-1", weight: 70), Regions.Region(name: "eu-west-1", weight: 20),
                        Regions.Region(name: "ap-southeast-1", weight: 10, canary: true),
                        Regions.Region(name: "ap-northeast-1", weight: 0, standby: true)],
-                databaseReplication: Regions.Replication(source: "postgres", targets: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
-                                                         lagAlert: duration("5s")),
+                replication: Regions.Replication(postgres: [
+                    Regions.PostgresReplication(source: "postgres", replicas: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
+                                                lagAlert: duration("5s"))]),
                 backup: Regions.Backup(schedule: try! Cron(parsing: "*/15 * * * *"), bucket: "s3://bizra-dr-backups",
                                        replicateTo: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
                                        include: ["kubernetes-resources", "ground-truth-database"])))

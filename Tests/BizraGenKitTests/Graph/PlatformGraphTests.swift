@@ -31,7 +31,7 @@ import Testing
     @Test func followsTheSpecAndShowsUnresolvedNames() throws {
         var changed = spec
         changed.services[0].dependsOn.append("search")
-        changed.regions?.databaseReplication?.targets = ["eu-west-1"]
+        changed.regions?.replication.postgres[0].replicas = ["eu-west-1"]
         let graph = PlatformGraph(spec: changed)
         #expect(graph.edges.contains { $0.to == "unresolved/search" })
         #expect(graph.edges.filter { $0.label == "replica" }.map(\.to) == ["region/eu-west-1"])

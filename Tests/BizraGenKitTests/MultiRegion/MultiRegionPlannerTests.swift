@@ -87,7 +87,7 @@ struct MultiRegionPlannerTests {
 
     @Test func aPrimaryHostFromTheSpecIsWhatTheReplicasReach() throws {
         var spec = F.spec
-        spec.regions?.databaseReplication?.primaryHost = "db.internal.example.com"
+        spec.regions?.replication.postgres[0].primaryHost = "db.internal.example.com"
         let objects = MultiRegionPlanner().objects(for: PlanContext(spec: spec))
         let replica = try #require(objects.first { $0.kind == "Cluster" && $0.placement.includes("eu-west-1") })
         #expect(F.value(replica, "spec.externalClusters.0.connectionParameters.host") == "db.internal.example.com")
@@ -138,7 +138,7 @@ struct MultiRegionPlannerTests {
     @Test func withARemoteWriteEndpointEveryOtherRegionForwardsItsSeries() throws {
         #expect(!objects.contains { $0.name == RegionMetricsForwarder.name }, "nothing is forwarded without an endpoint")
         var spec = ResilienceFixture.spec
-        spec.regions?.metricsRemoteWrite = "https://metrics.bizra.ai/api/v1/write"
+        spec.regions?.monitoring.remoteWrite = "https://metrics.bizra.ai/api/v1/write"
         let forwarders = MultiRegionPlanner().objects(for: PlanContext(spec: spec)).filter { $0.kind == "OpenTelemetryCollector" }
         #expect(forwarders.map(\.placement) == ["eu-west-1", "ap-southeast-1", "ap-northeast-1"].map { Placement.only($0) },
                 "the primary's own series are already there")
@@ -205,7 +205,7 @@ struct MultiRegionPlannerTests {
         #expect(F.find(objects, "PrometheusRule", "bizra-multi-region") == nil,
                 "without a remote write the primary sees its own series only: no alert that could not be right")
         var spec = ResilienceFixture.spec
-        spec.regions?.metricsRemoteWrite = "https://metrics.bizra.ai/api/v1/write"
+        spec.regions?.monitoring.remoteWrite = "https://metrics.bizra.ai/api/v1/write"
         let objects = MultiRegionPlanner().objects(for: PlanContext(spec: spec))
         let rule = try #require(F.find(objects, "PrometheusRule", "bizra-multi-region"))
         #expect(rule.placement == .only("us-east-1"))

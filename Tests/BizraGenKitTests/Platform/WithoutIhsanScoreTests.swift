@@ -12,7 +12,7 @@ import Testing
 
     static var spec: Spec {
         var spec = F.withoutIhsanScore
-        spec.regions?.metricsRemoteWrite = "https://metrics.example.net/api/v1/write"
+        spec.regions?.monitoring.remoteWrite = "https://metrics.example.net/api/v1/write"
         return spec
     }
 
@@ -25,7 +25,7 @@ import Testing
             if metric.name == SLA.IhsanScore.defaultMetric { metric.name = "compliance_score" }
             return metric
         }
-        spec.regions?.metricsRemoteWrite = "https://metrics.example.net/api/v1/write"
+        spec.regions?.monitoring.remoteWrite = "https://metrics.example.net/api/v1/write"
         return spec
     }
 

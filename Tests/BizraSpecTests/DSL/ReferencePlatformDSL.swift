@@ -11,7 +11,7 @@ enum ReferencePlatformDSL {
                 priorityClasses: [
                     PriorityClass(name: "bizra-critical", value: 1_000_000, description: "services the ihsan score depends on"),
                     PriorityClass(name: "bizra-high", value: 100_000, description: "core services"),
-                    PriorityClass(name: "bizra-normal", value: 10_000, isDefault: true),
+                    PriorityClass(name: "bizra-normal", value: 10_000, default: true),
                 ])
             SLA(
                 latency: .init(p50: "50ms", p95: "100ms", p99: "200ms"),
@@ -19,11 +19,11 @@ enum ReferencePlatformDSL {
                 throughput: .init(peak: "10000rps", sustained: "8000rps"),
                 ihsanScore: .init(min: 95, duringChaos: 95, maxRegionalVariance: 10),
                 cache: .init(latency: "1ms", hitRate: "80%"),
-                databaseQueryLatency: "50ms",
+                database: .init(queryLatency: "50ms"),
                 crossRegionLatency: "50ms",
                 replicationLag: .init(database: "1s", redis: "100ms"),
                 recovery: .init(rto: "5m", rpo: "15m"),
-                scaleOutTime: "2m")
+                autoscaling: .init(scaleOutTime: "2m"))
             node0
             Database(name: "postgres", version: "16", instances: 3, storage: "100Gi",
                      resources: Resources(requests: .init(cpu: "1", memory: "4Gi"), limits: .init(cpu: "2", memory: "8Gi")))
@@ -76,11 +76,11 @@ enum ReferencePlatformDSL {
     static var observability: Observability {
         Observability(
             namespace: "observability",
-            tracing: .init(sampling: "10%", jaeger: .init(replicas: 2, otlpGRPC: 4317, otlpHTTP: 4318),
+            tracing: .init(sampling: "10%", jaeger: .init(replicas: 2, otlp: .init(grpc: 4317, http: 4318)),
                            tempo: .init(replicas: 2, storage: "20Gi", retention: "7d")),
             collector: .init(replicas: 2, batchSize: 1024, memoryLimit: "512Mi", exporters: ["jaeger", "prometheus", "logging"]),
             logs: .init(loki: .init(replicas: 2, storage: "50Gi", retention: "7d"),
-                        promtail: .init(parseJSON: true, extractLabels: ["ahsan_score", "level"])),
+                        promtail: .init(parseJson: true, extractLabels: ["ahsan_score", "level"])),
             dashboards: ["performance-overview", "ihsan-compliance", "multi-region"],
             alerts: [Alert(name: "HighLatencyWithLowIhsan", expr: """
                 histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.1
@@ -95,7 +95,7 @@ enum ReferencePlatformDSL {
                          maxmemoryPolicy: "volatile-lru", exporter: true),
             varnish: Varnish(name: "varnish", replicas: 3, memory: "2Gi",
                              backend: .init(service: "bizra-node0", port: "http"), grace: "6h",
-                             purgeAllowFrom: ["10.0.0.0/8"]) {
+                             purge: .init(allowFrom: ["10.0.0.0/8"])) {
                 VarnishRule(name: "static-api", match: "^/api/v1/static", ttl: "1h")
                 VarnishRule(name: "assets", match: "^/static/", ttl: "1h")
                 VarnishRule(name: "api", match: "^/api/", ttl: "5m")
@@ -125,12 +125,13 @@ enum ReferencePlatformDSL {
             list: [.init(name: "us-east-1", weight: 70), .init(name: "eu-west-1", weight: 20),
                    .init(name: "ap-southeast-1", weight: 10, canary: true),
                    .init(name: "ap-northeast-1", weight: 0, standby: true)],
-            databaseReplication: .init(source: "postgres", targets: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"], lagAlert: "5s"),
-            redisReplication: .init(source: "redis-cluster", targets: ["eu-west-1", "ap-southeast-1"], lagAlert: "150ms"),
+            replication: .init(
+                postgres: [.init(source: "postgres", replicas: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"], lagAlert: "5s")],
+                redis: .init(source: "redis-cluster", secondaries: ["eu-west-1", "ap-southeast-1"], lagAlert: "150ms")),
             backup: .init(schedule: "*/15 * * * *", bucket: "s3://bizra-dr-backups",
                           replicateTo: ["eu-west-1", "ap-southeast-1", "ap-northeast-1"],
                           include: ["kubernetes-resources", "ground-truth-database"]),
-            metricsRemoteWrite: "https://metrics.us-east-1.bizra.ai/api/v1/write")
+            monitoring: .init(remoteWrite: "https://metrics.us-east-1.bizra.ai/api/v1/write"))
     }
 
     static var benchmarks: Benchmarks {

@@ -99,7 +99,7 @@ import Testing
                 probes: { readiness: { path: /ready, port: http }, liveness: { path: /live, port: http } }
                 secrets: { store: vault, keys: { TOKEN: shop/token } }
             """)
-        #expect(spec.regions?.databaseReplications.map(\.source) == ["orders", "events"])
+        #expect(spec.regions?.replication.postgres.map(\.source) == ["orders", "events"])
         #expect(spec.regions?.databaseReplication(of: "events")?.lagAlert == .seconds(30))
     }
 }

@@ -29,9 +29,9 @@ import Testing
         #expect(reference.platform.kubernetesVersion == "1.30")
         #expect(folder.platform.kubernetesVersion == "1.36")
         reference.platform.kubernetesVersion = folder.platform.kubernetesVersion
-        #expect(reference.regions?.metricsRemoteWrite == nil)
-        #expect(folder.regions?.metricsRemoteWrite == "https://metrics.us-east-1.bizra.ai/api/v1/write")
-        reference.regions?.metricsRemoteWrite = folder.regions?.metricsRemoteWrite
+        #expect(reference.regions?.monitoring.remoteWrite == nil)
+        #expect(folder.regions?.monitoring.remoteWrite == "https://metrics.us-east-1.bizra.ai/api/v1/write")
+        reference.regions?.monitoring.remoteWrite = folder.regions?.monitoring.remoteWrite
         #expect(reference.caching?.redis?.maxmemoryPolicy == "allkeys-lru")
         #expect(folder.caching?.redis?.maxmemoryPolicy == "volatile-lru")
         reference.caching?.redis?.maxmemoryPolicy = "volatile-lru"

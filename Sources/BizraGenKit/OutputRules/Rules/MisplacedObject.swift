@@ -37,7 +37,7 @@ public struct MisplacedObject: OutputRule {
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
         let primary = platform.context.primaryCluster
-        let replications = platform.spec.regions?.databaseReplications ?? []
+        let replications = platform.spec.regions?.replication.postgres ?? []
         var findings: [Finding] = []
         var owners: [String: String] = [:]
         for cluster in platform.clusters {
@@ -48,7 +48,7 @@ public struct MisplacedObject: OutputRule {
                     if !isReplica && cluster.name != primary {
                         findings.append(finding("a primary database outside the primary region (\(primary))", about: planned, in: cluster, platform: platform))
                     }
-                    let targets = Set(replications.first { $0.source == object.name }?.targets ?? [])
+                    let targets = Set(replications.first { $0.source == object.name }?.replicas ?? [])
                     if isReplica && (cluster.name == primary || !targets.contains(cluster.name)) {
                         findings.append(finding("a replica outside the regions it replicates to (\(targets.sorted().joined(separator: ", ")))",
                                                 about: planned, in: cluster, platform: platform))

@@ -32,9 +32,9 @@ enum DatabaseCluster {
     static func caSecretName(_ database: String) -> String { "\(database)-ca" }
 
     /// The replication of `database` to other regions, when it has one.
-    static func replication(of database: Database, in spec: Spec) -> Regions.Replication? {
+    static func replication(of database: Database, in spec: Spec) -> Regions.PostgresReplication? {
         guard let replication = spec.regions?.databaseReplication(of: database.name),
-              !replication.targets.isEmpty else { return nil }
+              !replication.replicas.isEmpty else { return nil }
         return replication
     }
 
@@ -73,7 +73,7 @@ enum DatabaseCluster {
 
     /// The clusters a database runs in: the primary region's, and its replicas' regions.
     static func clusters(of database: Database, _ context: PlanContext) -> [String] {
-        [context.primaryCluster] + (replication(of: database, in: context.spec)?.targets ?? [])
+        [context.primaryCluster] + (replication(of: database, in: context.spec)?.replicas ?? [])
     }
 
     /// The PodMonitor of a database's instances (CloudNativePG's exporter on the `metrics` port),

@@ -68,7 +68,7 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-\(database.name)-to-kube-apiserver", from: instances, to: .anywhere,
                                        ports: Self.apiServerPorts.map(NetworkAllow.Port.tcp)))
         }
-        for replication in spec.regions?.databaseReplications ?? [] where spec.database(named: replication.source) != nil && !replication.targets.isEmpty {
+        for replication in spec.regions?.replication.postgres ?? [] where spec.database(named: replication.source) != nil && !replication.replicas.isEmpty {
             guard let primary = spec.regions?.primary else { break }
             // Replicas in other regions stream from the primary through its internal load balancer.
             let instances = databasePods(replication.source)
@@ -76,7 +76,7 @@ public struct NetworkPolicyPlan {
             allows.append(NetworkAllow(name: "allow-replicas-to-\(replication.source)", from: .privateNetworks, to: instances,
                                        ports: port, placement: .only(primary)))
             allows.append(NetworkAllow(name: "allow-\(replication.source)-to-primary", from: instances, to: .privateNetworks,
-                                       ports: port, placement: .clusters(Set(replication.targets))))
+                                       ports: port, placement: .clusters(Set(replication.replicas))))
         }
         if let backup = spec.regions?.backup {
             // The DR backup's dumps: its own egress policy lets it out, these let it in.
@@ -116,8 +116,8 @@ public struct NetworkPolicyPlan {
         if let varnish = spec.caching?.varnish {
             allows.append(NetworkAllow(name: "allow-prometheus-to-\(varnish.name)", from: prometheus, to: pods(varnish.name),
                                        ports: [.tcp(VarnishPlan.exporterPort)]))
-            if !varnish.purgeAllowFrom.isEmpty {
-                allows.append(NetworkAllow(name: "allow-purge-to-\(varnish.name)", from: .addresses(varnish.purgeAllowFrom),
+            if let allowFrom = varnish.purge?.allowFrom, !allowFrom.isEmpty {
+                allows.append(NetworkAllow(name: "allow-purge-to-\(varnish.name)", from: .addresses(allowFrom),
                                            to: pods(varnish.name), ports: [.tcp(VarnishPlan.purgePort)]))
             }
         }
@@ -126,7 +126,7 @@ public struct NetworkPolicyPlan {
         if let observability = spec.observability, let tracing = observability.tracing {
             allows.append(NetworkAllow(name: "allow-otlp-egress", from: .allPods,
                                        to: .namespace(observability.namespace, pods: nil),
-                                       ports: [.tcp(tracing.jaeger.otlpGRPC), .tcp(tracing.jaeger.otlpHTTP)]))
+                                       ports: [.tcp(tracing.jaeger.otlp.grpc), .tcp(tracing.jaeger.otlp.http)]))
         }
         return allows
     }

@@ -35,7 +35,7 @@ enum ServiceDeployment {
             "serviceAccountName": .string(service.name),
             "automountServiceAccountToken": false,
         ]
-        let priorityClass = service.priorityClass ?? context.platform.priorityClasses.first(where: \.isDefault)?.name
+        let priorityClass = service.priorityClass ?? context.platform.priorityClasses.first(where: \.default)?.name
         podSpec.set("priorityClassName", priorityClass.map(YAMLValue.string))
         podSpec.set("securityContext", ContainerHardening.podSecurityContext(service.securityContext))
         podSpec.set("containers", [container(service, context)])
@@ -70,7 +70,7 @@ enum ServiceDeployment {
     /// the variable every OpenTelemetry SDK reads; nil without tracing.
     static func otlpEndpoint(_ context: PlanContext) -> String? {
         guard let observability = context.spec.observability, let tracing = observability.tracing else { return nil }
-        return "http://\(ObservabilityStack.collectorService).\(observability.namespace).svc:\(tracing.jaeger.otlpHTTP)"
+        return "http://\(ObservabilityStack.collectorService).\(observability.namespace).svc:\(tracing.jaeger.otlp.http)"
     }
 
     static func container(_ service: Service, _ context: PlanContext) -> YAMLValue {

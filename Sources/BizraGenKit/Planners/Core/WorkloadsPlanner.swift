@@ -28,7 +28,7 @@ public struct WorkloadsPlanner: ManifestPlanner {
     func serviceAccount(_ service: Service, _ context: PlanContext) -> KubernetesObject {
         KubernetesObject(apiVersion: "v1", kind: "ServiceAccount", name: service.name, namespace: context.namespace,
                          labels: context.labels(component: CoreObjects.serviceComponent, name: service.name),
-                         annotations: service.serviceAccountAnnotations, body: ["automountServiceAccountToken": false])
+                         annotations: service.serviceAccount?.annotations ?? [:], body: ["automountServiceAccountToken": false])
     }
 
     func podDisruptionBudget(_ service: Service, _ disruption: Disruption, _ context: PlanContext) -> KubernetesObject {

@@ -18,19 +18,19 @@ struct DatabaseReplicas {
     let objects: [KubernetesObject]
 
     /// The host under which the primary is reachable from the replicas' regions.
-    static func primaryHost(_ replication: Regions.Replication, regions: Regions) -> String {
+    static func primaryHost(_ replication: Regions.PostgresReplication, regions: Regions) -> String {
         replication.primaryHost ?? "\(replication.source).\(regions.primary).\(regions.dns.zone)"
     }
 
     /// The name of the primary cluster as the replicas' external cluster.
-    static func externalName(_ replication: Regions.Replication, regions: Regions) -> String {
+    static func externalName(_ replication: Regions.PostgresReplication, regions: Regions) -> String {
         "\(replication.source)-\(regions.primary)"
     }
 
     /// The Service that exposes the primary instance to the other regions.
     static func endpointName(_ database: String) -> String { "\(database)-primary" }
 
-    init(replication: Regions.Replication, regions: Regions, context: PlanContext) {
+    init(replication: Regions.PostgresReplication, regions: Regions, context: PlanContext) {
         guard let database = context.spec.database(named: replication.source) else {
             objects = []
             return
@@ -49,7 +49,7 @@ struct DatabaseReplicas {
             "sslCert": ["name": .string("\(primary)-replication"), "key": "tls.crt"],
             "sslRootCert": ["name": .string(DatabaseCluster.caSecretName(primary)), "key": "ca.crt"],
         ]
-        var objects: [KubernetesObject] = replication.targets.map { region in
+        var objects: [KubernetesObject] = replication.replicas.map { region in
             let source = YAMLValue.string(Self.externalName(replication, regions: regions))
             var cluster = DatabaseCluster.cluster(database, context, replicaHost: host, following: [
                 ("bootstrap", ["pg_basebackup": ["source": source]]),

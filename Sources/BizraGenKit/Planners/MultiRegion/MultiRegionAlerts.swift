@@ -46,7 +46,7 @@ struct MultiRegionAlerts {
         }
         let name = "\(context.platform.name)-multi-region"
         var objects: [KubernetesObject] = []
-        if !context.isMultiCluster || regions.metricsRemoteWrite != nil {
+        if !context.isMultiCluster || regions.monitoring.remoteWrite != nil {
             objects.append(KubernetesObject(apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", name: name,
                                             namespace: ns, labels: context.labels(component: "multi-region", name: name),
                                             body: ["spec": ["groups": [["name": "multi-region", "rules": .list(regional)]]]],
@@ -56,7 +56,7 @@ struct MultiRegionAlerts {
         // same databases share one object.
         var rulesByRegion: [String: [YAMLValue]] = [:]
         var regionOrder: [String] = []
-        for database in regions.databaseReplications where !database.targets.isEmpty {
+        for database in regions.replication.postgres where !database.replicas.isEmpty {
             // With one database, every lag series in the namespace is its; with more, its instances'
             // pods, and a `database` label tells its alerts from the others' (promtool refuses twins).
             let several = context.spec.databases.count > 1
@@ -76,7 +76,7 @@ struct MultiRegionAlerts {
                                           summary: "\(database.source) replication lag above \(database.lagAlert)",
                                           description: "The replica of \(database.source) in this region lags more than \(database.lagAlert).",
                                           labels: labels))
-            for target in database.targets {
+            for target in database.replicas {
                 if rulesByRegion[target] == nil { regionOrder.append(target) }
                 rulesByRegion[target, default: []] += replication
             }

@@ -57,7 +57,7 @@ struct MultiRegionDashboard {
         }
         var rows = [top]
         var lagTargets: [Target] = []
-        for (index, replication) in regions.databaseReplications.enumerated() {
+        for (index, replication) in regions.replication.postgres.enumerated() {
             let pods = context.spec.databases.count > 1 ? ",pod=~\"\(replication.source)-[0-9]+\"" : ""
             lagTargets.append(Target(refId: String(UnicodeScalar(UInt8(65 + index % 26))),
                                      expr: "max by (region) (cnpg_pg_replication_lag{namespace=\"\(ns)\"\(pods)})",

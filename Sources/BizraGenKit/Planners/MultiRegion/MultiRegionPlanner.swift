@@ -18,7 +18,7 @@ public struct MultiRegionPlanner: ManifestPlanner {
     public func objects(for context: PlanContext) -> [KubernetesObject] {
         guard let regions = context.spec.regions else { return [] }
         var objects = regions.list.flatMap { ExternalDNS(regions: regions, region: $0, context: context).objects }
-        for database in regions.databaseReplications {
+        for database in regions.replication.postgres {
             objects += DatabaseReplicas(replication: database, regions: regions, context: context).objects
         }
         if let backup = regions.backup {

@@ -13,7 +13,7 @@ enum RegionMetricsForwarder {
     static let federationInterval = "30s"
 
     static func objects(regions: Regions, context: PlanContext) -> [KubernetesObject] {
-        guard let remoteWrite = regions.metricsRemoteWrite else { return [] }
+        guard let remoteWrite = regions.monitoring.remoteWrite else { return [] }
         let namespace = context.spec.observability?.namespace ?? context.namespace
         return context.clusters.filter { $0 != context.primaryCluster }.flatMap { cluster -> [KubernetesObject] in
             var objects = [collector(remoteWrite: remoteWrite, namespace: namespace, context: context).placed(in: cluster)]

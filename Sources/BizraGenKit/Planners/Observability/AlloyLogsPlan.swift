@@ -73,7 +73,7 @@ enum AlloyLogsPlan {
         }
         let fields = logs.extractLabels.map { (key: $0, value: $0) }
         var stages: [AlloyBlock] = []
-        if logs.parseJSON {
+        if logs.parseJson {
             stages.append(AlloyBlock("stage.json", nil, [("expressions", .map(fields))]))
         } else if !fields.isEmpty {
             stages.append(AlloyBlock("stage.logfmt", nil, [("mapping", .map(fields))]))

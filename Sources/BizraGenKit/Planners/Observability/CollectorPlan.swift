@@ -41,7 +41,7 @@ enum CollectorPlan {
             switch name {
             case "jaeger":
                 exporters["otlp/jaeger"] = [
-                    "endpoint": .string("\(ObservabilityStack.host(ObservabilityStack.jaegerCollectorService, namespace)):\(observability.tracing?.jaeger.otlpGRPC ?? 4317)"),
+                    "endpoint": .string("\(ObservabilityStack.host(ObservabilityStack.jaegerCollectorService, namespace)):\(observability.tracing?.jaeger.otlp.grpc ?? 4317)"),
                     "tls": ["insecure": true],
                 ]
                 traceExporters.append("otlp/jaeger")
@@ -104,8 +104,8 @@ enum CollectorPlan {
         pipeline("metrics", otherProcessors, metricExporters)
         if logExporters.contains(where: { $0 != "debug" }) { pipeline("logs", otherProcessors, logExporters) }
 
-        let grpc = observability.tracing?.jaeger.otlpGRPC ?? 4317
-        let http = observability.tracing?.jaeger.otlpHTTP ?? 4318
+        let grpc = observability.tracing?.jaeger.otlp.grpc ?? 4317
+        let http = observability.tracing?.jaeger.otlp.http ?? 4318
         return [
             "receivers": [
                 "otlp": ["protocols": [

@@ -24,8 +24,8 @@ enum JaegerPlan {
         let store = "memstore"
         let config: YAMLValue = [
             "receivers": ["otlp": ["protocols": [
-                "grpc": ["endpoint": .string("0.0.0.0:\(jaeger.otlpGRPC)")],
-                "http": ["endpoint": .string("0.0.0.0:\(jaeger.otlpHTTP)")],
+                "grpc": ["endpoint": .string("0.0.0.0:\(jaeger.otlp.grpc)")],
+                "http": ["endpoint": .string("0.0.0.0:\(jaeger.otlp.http)")],
             ]]],
             "processors": ["batch": [:] as YAMLValue],
             "exporters": ["jaeger_storage_exporter": ["trace_storage": .string(store)]],

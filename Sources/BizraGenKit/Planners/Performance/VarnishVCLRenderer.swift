@@ -36,7 +36,7 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
             "backendHost": "\(varnish.backend.service).\(context.namespace).svc.cluster.local",
             "backendPort": "\(port)",
             "probePath": Self.healthPath(of: service),
-            "purge": varnish.purgeAllowFrom.map(aclEntry),
+            "purge": (varnish.purge?.allowFrom ?? []).map(aclEntry),
             "rules": varnish.rules.map { rule in
                 ["name": rule.name, "match": vclString(rule.match), "ttl": vclDuration(rule.ttl), "grace": grace]
             },
