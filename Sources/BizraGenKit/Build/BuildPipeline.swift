@@ -171,7 +171,7 @@ public struct BuildPipeline: Sendable {
     static func toleration(_ toleration: ClusterConventions.Toleration) -> YAMLValue {
         var map = YAMLMap()
         map.set("key", toleration.key.map(YAMLValue.string))
-        map.set("operator", .string(toleration.tolerationOperator))
+        map.set("operator", .string(toleration.operator))
         map.set("value", toleration.value.map(YAMLValue.string))
         map.set("effect", toleration.effect.map(YAMLValue.string))
         return .map(map)

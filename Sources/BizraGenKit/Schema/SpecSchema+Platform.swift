@@ -106,7 +106,7 @@ extension SpecSchema {
             .optional("topologySpread", .object(description: "How each service's replicas spread.", properties: [
                 .optional("enabled", .boolean(description: "False: no spread constraint (default true).")),
                 .optional("topologyKey", text("The node label they spread over (default topology.kubernetes.io/zone).")),
-                .optional("whenUnsatisfiable", text("ScheduleAnyway (default) or DoNotSchedule.", allowed: ClusterConventions.Scheduling.whenUnsatisfiableValues)),
+                .optional("whenUnsatisfiable", text("ScheduleAnyway (default) or DoNotSchedule.", allowed: ClusterConventions.TopologySpread.whenUnsatisfiableValues)),
             ])),
         ])),
     ])

@@ -23,8 +23,8 @@ public struct ChaosVerificationThreshold: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        guard let workflow = spec.chaos?.workflow, let threshold = workflow.verifyIhsanScoreMin else { return [] }
-        let location = workflow.source["verify"]
+        guard let workflow = spec.chaos?.workflow, let verify = workflow.verify, let threshold = verify.ihsanScoreMin else { return [] }
+        let location = verify.source["ihsanScoreMin"]
         guard let ihsan = spec.sla.ihsanScore else {
             return [finding("verify.ihsanScoreMin \(NumberText.decimal(threshold)) has no ihsan score to check: the SLA has no ihsanScore, so the verification checks its p95 latency and error rate; remove verify.ihsanScoreMin or declare sla.ihsanScore",
                             at: location, notes: [.init("the SLA is here", at: spec.sla.source.node)])]

@@ -45,11 +45,11 @@ public enum SpecValues {
         check.name(cluster.operators.cloudnativePG, at: cluster.operators.source["cloudnativePG"], maxLength: 63)
         check.name(cluster.operators.keda, at: cluster.operators.source["keda"], maxLength: 63)
         for toleration in cluster.scheduling.tolerations {
-            check.oneOf(toleration.tolerationOperator, ClusterConventions.Toleration.operators, at: toleration.source["operator"])
+            check.oneOf(toleration.operator, ClusterConventions.Toleration.operators, at: toleration.source["operator"])
             check.oneOf(toleration.effect, ClusterConventions.Toleration.effects, at: toleration.source["effect"])
         }
-        check.oneOf(cluster.scheduling.spreadWhenUnsatisfiable, ClusterConventions.Scheduling.whenUnsatisfiableValues,
-                    at: cluster.scheduling.source["whenUnsatisfiable"])
+        let spread = cluster.scheduling.topologySpread
+        check.oneOf(spread.whenUnsatisfiable, ClusterConventions.TopologySpread.whenUnsatisfiableValues, at: spread.source["whenUnsatisfiable"])
         return check
     }
 

@@ -9,11 +9,13 @@ extension Decode {
         let workflow = r.optional("workflow", object("chaos.workflow") { w -> Chaos.Workflow? in
             let name = w.required("name", Decode.string)
             let steps = w.required("steps", list(Decode.string))
-            let verify = w.optional("verify", object("workflow.verify") { v -> Double? in
-                v.optional("ihsanScoreMin", Decode.double)
-            }) ?? nil
+            let verify = w.optional("verify", object("workflow.verify") { v -> Chaos.Verify? in
+                var verify = Chaos.Verify(ihsanScoreMin: v.optional("ihsanScoreMin", Decode.double))
+                verify.source = v.source
+                return verify
+            })
             guard let (name, steps) = all(name, steps) else { return nil }
-            var workflow = Chaos.Workflow(name: name, steps: steps, verifyIhsanScoreMin: verify)
+            var workflow = Chaos.Workflow(name: name, steps: steps, verify: verify)
             workflow.source = w.source
             return workflow
         })

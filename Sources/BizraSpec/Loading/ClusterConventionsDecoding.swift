@@ -45,21 +45,18 @@ extension Decode {
                 toleration.source = t.source
                 return toleration
             })
-            var spreadKey = fallback.spreadTopologyKey
-            var when = fallback.spreadWhenUnsatisfiable
-            var whenLocation: SourceLocation?
-            _ = s.optional("topologySpread", object("platform.cluster.scheduling.topologySpread") { t -> Bool? in
-                spreadKey = t.optional("topologyKey", default: fallback.spreadTopologyKey ?? "", Decode.string)
-                when = t.optional("whenUnsatisfiable", default: when, Decode.string)
-                whenLocation = t.source.exactly("whenUnsatisfiable")
-                if t.optional("enabled", default: true, Decode.bool) == false { spreadKey = nil }
-                return true
+            let spread = s.optional("topologySpread", object("platform.cluster.scheduling.topologySpread") { t -> ClusterConventions.TopologySpread? in
+                let fallback = fallback.topologySpread
+                var spread = ClusterConventions.TopologySpread(
+                    enabled: t.optional("enabled", default: fallback.enabled, Decode.bool),
+                    topologyKey: t.optional("topologyKey", default: fallback.topologyKey, Decode.string),
+                    whenUnsatisfiable: t.optional("whenUnsatisfiable", default: fallback.whenUnsatisfiable, Decode.string))
+                spread.source = t.source
+                return spread
             })
             var scheduling = ClusterConventions.Scheduling(nodeSelector: s.optional("nodeSelector", default: [:], Decode.stringMap),
-                                                           tolerations: tolerations, spreadTopologyKey: spreadKey,
-                                                           spreadWhenUnsatisfiable: when)
+                                                           tolerations: tolerations, topologySpread: spread ?? fallback.topologySpread)
             scheduling.source = s.source
-            scheduling.source["whenUnsatisfiable"] = whenLocation
             return scheduling
         }) { cluster.scheduling = scheduling }
         cluster.source = r.source

@@ -50,15 +50,17 @@ extension Decode {
             gitops.source = g.source
             return gitops
         })
-        let account = r.optional("aws", Decode.object("platform.aws") { a -> String? in
-            a.required("accountId", Decode.string)
-        }) ?? nil
+        let aws = r.optional("aws", Decode.object("platform.aws") { a -> Platform.AWS? in
+            guard let accountId = a.required("accountId", Decode.string) else { return nil }
+            var aws = Platform.AWS(accountId: accountId)
+            aws.source = a.source
+            return aws
+        })
         let cluster = r.optional("cluster", default: ClusterConventions(), Decode.object("platform.cluster", Decode.clusterConventions))
         guard let (name, environment, namespace, domain) = all(name, environment, namespace, domain) else { return nil }
         var platform = Platform(name: name, environment: environment, namespace: namespace, domain: domain,
                                 kubernetesVersion: kubernetesVersion, labels: labels, quota: quota,
-                                priorityClasses: priorityClasses, gitops: gitops, awsAccountID: account)
-        platform.cluster = cluster
+                                priorityClasses: priorityClasses, gitops: gitops, aws: aws, cluster: cluster)
         platform.source = r.source
         return platform
     }, SpecValues.platform) }

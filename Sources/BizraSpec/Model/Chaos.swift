@@ -6,18 +6,31 @@ public struct Chaos: Equatable, Sendable {
         public var name: String
         /// Experiment names, in order.
         public var steps: [String]
-        /// `verify.ihsanScoreMin`: the lowest ihsan score after the run; nil: `sla.ihsanScore.duringChaos`. Only with
-        /// `sla.ihsanScore` (SLA012).
-        public var verifyIhsanScoreMin: Double?
+        /// What the verification after the run checks; nil: the SLA's own targets.
+        public var verify: Verify?
         /// Where the workflow and each of its keys were written.
         public var source: SourceMap
         /// A workflow, located at the place of the call.
-        public init(name: String, steps: [String], verifyIhsanScoreMin: Double? = nil,
+        public init(name: String, steps: [String], verify: Verify? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
             self.steps = steps
-            self.verifyIhsanScoreMin = verifyIhsanScoreMin
+            self.verify = verify
+        }
+    }
+    /// `workflow.verify`: what the verification after the run checks.
+    public struct Verify: Equatable, Sendable {
+        /// The lowest ihsan score after the run; nil: `sla.ihsanScore.duringChaos`. Only with
+        /// `sla.ihsanScore` (SLA012).
+        public var ihsanScoreMin: Double?
+        /// Where the verification and each of its keys were written.
+        public var source: SourceMap
+        /// A verification, located at the place of the call.
+        public init(ihsanScoreMin: Double? = nil,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.ihsanScoreMin = ihsanScoreMin
         }
     }
     /// The Chaos Mesh namespace.

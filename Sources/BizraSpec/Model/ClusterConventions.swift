@@ -104,8 +104,8 @@ public struct ClusterConventions: Equatable, Sendable {
     public struct Toleration: Equatable, Sendable {
         /// The taint's key; nil: none given (with `Exists`, every taint).
         public var key: String?
-        /// `operator`: `Equal` (default) or `Exists`.
-        public var tolerationOperator: String
+        /// `Equal` (default) or `Exists`.
+        public var `operator`: String
         /// The taint's value; nil: none given.
         public var value: String?
         /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`; nil: all.
@@ -117,11 +117,11 @@ public struct ClusterConventions: Equatable, Sendable {
         /// The values `effect` accepts.
         public static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
         /// A toleration, located at the place of the call.
-        public init(key: String? = nil, operator tolerationOperator: String = "Equal", value: String? = nil, effect: String? = nil,
+        public init(key: String? = nil, operator: String = "Equal", value: String? = nil, effect: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.key = key
-            self.tolerationOperator = tolerationOperator
+            self.operator = `operator`
             self.value = value
             self.effect = effect
         }
@@ -133,23 +133,41 @@ public struct ClusterConventions: Equatable, Sendable {
         public var nodeSelector: [String: String]
         /// Taints every pod tolerates.
         public var tolerations: [Toleration]
-        /// `topologySpread.topologyKey`: the node label the services' replicas spread over; nil: no spread (`enabled: false`).
-        public var spreadTopologyKey: String?
-        /// `topologySpread.whenUnsatisfiable`: `ScheduleAnyway` (default) or `DoNotSchedule`.
-        public var spreadWhenUnsatisfiable: String
+        /// How each service's replicas spread over the nodes.
+        public var topologySpread: TopologySpread
         /// Where the scheduling settings and each of their keys were written.
         public var source: SourceMap
-        /// The values `topologySpread.whenUnsatisfiable` accepts.
-        public static let whenUnsatisfiableValues = ["ScheduleAnyway", "DoNotSchedule"]
         /// Scheduling settings, located at the place of the call.
         public init(nodeSelector: [String: String] = [:], tolerations: [Toleration] = [],
-                    spreadTopologyKey: String? = "topology.kubernetes.io/zone", spreadWhenUnsatisfiable: String = "ScheduleAnyway",
+                    topologySpread: TopologySpread = TopologySpread(),
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.nodeSelector = nodeSelector
             self.tolerations = tolerations
-            self.spreadTopologyKey = spreadTopologyKey
-            self.spreadWhenUnsatisfiable = spreadWhenUnsatisfiable
+            self.topologySpread = topologySpread
+        }
+    }
+
+    /// `scheduling.topologySpread`: how each service's replicas spread over the nodes.
+    public struct TopologySpread: Equatable, Sendable {
+        /// False: no spread constraint (default true).
+        public var enabled: Bool
+        /// The node label the replicas spread over (default `topology.kubernetes.io/zone`).
+        public var topologyKey: String
+        /// `ScheduleAnyway` (default) or `DoNotSchedule`.
+        public var whenUnsatisfiable: String
+        /// Where the spread and each of its keys were written.
+        public var source: SourceMap
+        /// The values `whenUnsatisfiable` accepts.
+        public static let whenUnsatisfiableValues = ["ScheduleAnyway", "DoNotSchedule"]
+        /// A topology spread, located at the place of the call.
+        public init(enabled: Bool = true, topologyKey: String = "topology.kubernetes.io/zone",
+                    whenUnsatisfiable: String = "ScheduleAnyway",
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.enabled = enabled
+            self.topologyKey = topologyKey
+            self.whenUnsatisfiable = whenUnsatisfiable
         }
     }
 

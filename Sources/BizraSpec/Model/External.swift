@@ -16,20 +16,20 @@ public struct ExternalEndpoint: Equatable, Sendable {
     public var cidrs: [String]
     /// The port.
     public var port: Int
-    /// `protocol`: TCP (default) or UDP.
-    public var networkProtocol: NetworkProtocol
+    /// TCP (default) or UDP.
+    public var `protocol`: NetworkProtocol
     /// Where the endpoint and each of its keys were written.
     public var source: SourceMap
 
     /// An external endpoint, located at the place of the call.
-    public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol networkProtocol: NetworkProtocol = .tcp,
+    public init(name: String, host: String? = nil, cidrs: [String] = [], port: Int, protocol: NetworkProtocol = .tcp,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.host = host
         self.cidrs = cidrs
         self.port = port
-        self.networkProtocol = networkProtocol
+        self.protocol = `protocol`
     }
 
     /// The public address space: everything but the private ranges (RFC 1918) and link-local

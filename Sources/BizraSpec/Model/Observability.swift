@@ -176,19 +176,19 @@ public struct Alert: Equatable, Sendable {
     public var name: String
     /// A PromQL expression.
     public var expr: String
-    /// `for`: how long it must hold (YAML default 5m).
-    public var forDuration: Duration
+    /// How long it must hold (YAML default 5m).
+    public var `for`: Duration
     /// Severity (YAML default warning).
     public var severity: Severity
     /// Where the alert and each of its keys were written.
     public var source: SourceMap
     /// An alert, located at the place of the call.
-    public init(name: String, expr: String, for forDuration: Duration, severity: Severity,
+    public init(name: String, expr: String, for: Duration, severity: Severity,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.expr = expr
-        self.forDuration = forDuration
+        self.for = `for`
         self.severity = severity
     }
 }

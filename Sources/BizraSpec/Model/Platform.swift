@@ -18,11 +18,11 @@ public struct Platform: Equatable, Sendable {
     public var priorityClasses: [PriorityClass]
     /// Where the GitOps controllers find the generated output.
     public var gitops: GitOps
-    /// `platform.aws.accountId`: the AWS account whose IAM roles the pods assume (IRSA); nil: the
-    /// pods that call AWS use the identity EKS Pod Identity associates with their ServiceAccount.
-    public var awsAccountID: String?
+    /// The AWS account of the platform; nil: the pods that call AWS use the identity EKS Pod
+    /// Identity associates with their ServiceAccount.
+    public var aws: AWS?
     /// What each cluster runs and how it is laid out.
-    public var cluster = ClusterConventions()
+    public var cluster: ClusterConventions
     /// Where the platform and each of its keys were written.
     public var source: SourceMap
 
@@ -30,7 +30,8 @@ public struct Platform: Equatable, Sendable {
     public init(name: String, environment: String, namespace: String, domain: String,
                 kubernetesVersion: String = "1.36", labels: [String: String] = [:],
                 quota: Quota? = nil, priorityClasses: [PriorityClass] = [], gitops: GitOps = GitOps(),
-                awsAccountID: String? = nil, fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+                aws: AWS? = nil, cluster: ClusterConventions = ClusterConventions(),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.environment = environment
@@ -41,13 +42,28 @@ public struct Platform: Equatable, Sendable {
         self.quota = quota
         self.priorityClasses = priorityClasses
         self.gitops = gitops
-        self.awsAccountID = awsAccountID
+        self.aws = aws
+        self.cluster = cluster
     }
 
     /// The IAM role a ServiceAccount assumes through IRSA: `arn:aws:iam::<account>:role/<platform>-<environment>-<name>`,
     /// when the spec names the account.
     public func awsRole(forServiceAccount name: String) -> String? {
-        awsAccountID.map { "arn:aws:iam::\($0):role/\(self.name)-\(environment)-\(name)" }
+        aws.map { "arn:aws:iam::\($0.accountId):role/\(self.name)-\(environment)-\(name)" }
+    }
+
+    /// `platform.aws`: the AWS account of the platform.
+    public struct AWS: Equatable, Sendable {
+        /// The account whose IAM roles the pods assume (IRSA).
+        public var accountId: String
+        /// Where the account and each of its keys were written.
+        public var source: SourceMap
+        /// An AWS account, located at the place of the call.
+        public init(accountId: String,
+                    fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+            self.source = SourceMap(fileID: fileID, line: line, column: column)
+            self.accountId = accountId
+        }
     }
 
     /// Whether this environment is production (chaos must then be paused unless allowed).

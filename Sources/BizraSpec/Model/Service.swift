@@ -164,6 +164,22 @@ public struct Probe: Equatable, Sendable {
         self.init(.http(path: path, port: port), initialDelay: initialDelay, period: period,
                   fileID: fileID, line: line, column: column)
     }
+    /// A TCP connect to the port (`tcpSocket`).
+    public init(tcpSocket port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.init(.tcp(port: port), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
+    }
+    /// The gRPC health checking protocol on the port (`grpc`, and `service`).
+    public init(grpc port: String, service: String? = nil, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.init(.grpc(port: port, service: service), initialDelay: initialDelay, period: period,
+                  fileID: fileID, line: line, column: column)
+    }
+    /// A command in the container that exits 0 (`exec`).
+    public init(exec command: [String], initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+                fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
+        self.init(.exec(command: command), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
+    }
 
     /// The named port it probes; nil for a command.
     public var port: String? {

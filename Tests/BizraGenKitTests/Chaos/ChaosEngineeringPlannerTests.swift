@@ -95,7 +95,7 @@ struct ChaosEngineeringPlannerTests {
 
     @Test func verificationThresholdDefaultsToTheSLADuringChaos() throws {
         var spec = F.spec
-        spec.chaos?.workflow?.verifyIhsanScoreMin = nil
+        spec.chaos?.workflow?.verify = nil
         spec.sla.ihsanScore?.duringChaos = 91.5
         let job = F.find(ChaosEngineeringPlanner().objects(for: PlanContext(spec: spec)), "Job", "resilience-test-verify")
         let script = try #require(F.value(job, "spec.template.spec.containers.0.command.2")?.stringValue)

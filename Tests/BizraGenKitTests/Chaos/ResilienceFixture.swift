@@ -41,7 +41,7 @@ enum ResilienceFixture {
     static var withoutIhsanScore: Spec {
         var spec = self.spec
         spec.sla.ihsanScore = nil
-        spec.chaos?.workflow?.verifyIhsanScoreMin = nil
+        spec.chaos?.workflow?.verify = nil
         return spec
     }
 

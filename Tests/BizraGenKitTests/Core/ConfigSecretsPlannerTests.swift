@@ -28,7 +28,7 @@ import Testing
 
     @Test func withAnAccountTheStoreAssumesItsIRSARole() throws {
         var spec = CoreFixture.spec
-        spec.platform.awsAccountID = "210987654321"
+        spec.platform.aws = .init(accountId: "210987654321")
         let objects = ConfigSecretsPlanner().objects(for: PlanContext(spec: spec))
         let store = try #require(objects.coreObject("SecretStore", "aws-secrets-manager"))
         #expect(store.coreField("spec", "provider", "aws", "auth", "jwt", "serviceAccountRef", "name") == "aws-secrets-manager")

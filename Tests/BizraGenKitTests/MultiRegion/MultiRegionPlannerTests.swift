@@ -176,7 +176,7 @@ struct MultiRegionPlannerTests {
         #expect(F.value(plain, "spec.backup") == nil)
         #expect(F.value(primary, "spec.serviceAccountTemplate") == nil, "without an AWS account, a Pod Identity association")
         var withAccount = F.spec
-        withAccount.platform.awsAccountID = "123456789012"
+        withAccount.platform.aws = .init(accountId: "123456789012")
         let annotated = DatabaseCluster.cluster(database, PlanContext(spec: withAccount))
         let role = F.value(annotated, "spec.serviceAccountTemplate.metadata.annotations")?["eks.amazonaws.com/role-arn"]?.stringValue
         #expect(role?.hasPrefix("arn:aws:iam::123456789012:role/") == true, "the instances archive as their IRSA role")

@@ -10,6 +10,10 @@ import Testing
 @Suite struct ModelVocabularyTests {
     /// What every model value carries besides its keys: where it was written.
     static let locationProperties: Set<String> = ["source", "sourceMap"]
+    /// Properties that hold one of several keys: a probe's `check` is exactly one of `path` and
+    /// `port`, `tcpSocket`, `grpc` (with `service`) or `exec`, as the DSL's initialisers are labelled.
+    static let oneOfProperties: Set<String> = [".services[].probes.readiness.check", ".services[].probes.liveness.check",
+                                               ".services[].probes.startup.check"]
 
     /// The paths of `value`'s properties that `schema` has no key for.
     static func foreignNames(_ value: Any, _ schema: SchemaNode, path: String, into foreign: inout Set<String>) {
@@ -25,7 +29,7 @@ import Testing
                 guard let label = child.label, !locationProperties.contains(label), !label.hasPrefix("_"),
                       !label.hasSuffix("Index") else { continue }
                 guard let node = properties.first(where: { $0.name == label })?.node else {
-                    foreign.insert("\(path).\(label)")
+                    if !oneOfProperties.contains("\(path).\(label)") { foreign.insert("\(path).\(label)") }
                     continue
                 }
                 foreignNames(child.value, node, path: "\(path).\(label)", into: &foreign)

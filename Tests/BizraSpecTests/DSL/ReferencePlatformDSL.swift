@@ -106,7 +106,7 @@ enum ReferencePlatformDSL {
     static var chaos: Chaos {
         Chaos(namespace: "chaos-testing", paused: true, schedule: "0 2 * * 0", target: "bizra-node0",
               workflow: .init(name: "resilience-test", steps: ["network-latency", "pod-failure", "cpu-stress", "http-fault"],
-                              verifyIhsanScoreMin: 95)) {
+                              verify: .init(ihsanScoreMin: 95))) {
             ChaosExperiment(name: "network-latency", .networkDelay(latency: "100ms", jitter: "10ms"), duration: "3m")
             ChaosExperiment(name: "pod-failure", .podFailure, mode: .one, duration: "2m")
             ChaosExperiment(name: "cpu-stress", .cpuStress(load: "80%", workers: 2), duration: "3m")

@@ -113,7 +113,7 @@ public struct BlockedFlow: OutputRule {
                     let end = FlowEnd.outside("\(external.name) (\(external.host ?? external.cidrs.joined(separator: ", ")))",
                                               address: Self.sampleAddress(of: external))
                     for source in sources {
-                        flows.append(NetworkFlow(from: .pod(source), to: end, port: external.port, proto: external.networkProtocol.rawValue,
+                        flows.append(NetworkFlow(from: .pod(source), to: end, port: external.port, proto: external.protocol.rawValue,
                                                  purpose: "dependsOn \(dependency)"))
                     }
                 }

@@ -14,7 +14,7 @@ public struct MissingCloudIdentity: OutputRule {
         """
     public static let triggeringExamples = [
         OutputRuleExample("ExternalDNS's ServiceAccount without its role, in a platform with an AWS account") { platform in
-            platform.spec.platform.awsAccountID = "123456789012"
+            platform.spec.platform.aws = .init(accountId: "123456789012")
             platform.editCluster { $0.edit({ $0.kind == "ServiceAccount" && $0.name == ExternalDNS.name }) {
                 $0.annotations["eks.amazonaws.com/role-arn"] = nil
             } }
@@ -39,7 +39,7 @@ public struct MissingCloudIdentity: OutputRule {
     }
 
     public func check(_ platform: PlannedPlatform) -> [Finding] {
-        let account = platform.spec.platform.awsAccountID
+        let account = platform.spec.platform.aws?.accountId
         return platform.clusters.flatMap { cluster -> [Finding] in
             var findings: [Finding] = []
             let index = platform.index(cluster)

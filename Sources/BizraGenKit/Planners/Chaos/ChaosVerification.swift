@@ -20,7 +20,7 @@ struct ChaosVerification {
         prometheusURL = Self.prometheusURL(context.spec)
         if let ihsan = context.spec.sla.ihsanScore {
             let check = IhsanScoreCheck(metric: ihsan.metric, namespace: context.namespace,
-                                        minimum: chaos.workflow?.verifyIhsanScoreMin ?? ihsan.duringChaos)
+                                        minimum: chaos.workflow?.verify?.ihsanScoreMin ?? ihsan.duringChaos)
             containerName = IhsanScoreCheck.containerName
             script = check.script(prometheusURL: prometheusURL)
             shortfall = IhsanScoreCheck.shortfall

@@ -84,6 +84,6 @@ public struct ConfigSecretsPlanner: ManifestPlanner {
     func secretStore(_ store: String, _ provider: SecretStoreProvider, _ context: PlanContext) -> KubernetesObject {
         KubernetesObject(apiVersion: Self.externalSecretsAPIVersion, kind: "SecretStore", name: store,
                          namespace: context.namespace, labels: context.labels(component: "secret-store", name: store),
-                         annotations: [:], body: ["spec": ["provider": provider.provider(serviceAccount: context.platform.awsAccountID == nil ? nil : store)]])
+                         annotations: [:], body: ["spec": ["provider": provider.provider(serviceAccount: context.platform.aws == nil ? nil : store)]])
     }
 }

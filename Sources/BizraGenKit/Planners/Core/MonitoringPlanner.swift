@@ -116,7 +116,7 @@ public struct MonitoringPlanner: ManifestPlanner {
         return [
             "alert": .string(alert.name),
             "expr": .string(expr),
-            "for": .string(alert.forDuration.description),
+            "for": .string(alert.for.description),
             "labels": ["severity": .string(alert.severity.rawValue)],
             "annotations": ["summary": .string("\(alert.name) (observability.alerts)")],
         ]

@@ -175,13 +175,13 @@ public struct NetworkPolicyPlan {
     /// NetworkPolicy cannot match: networking.k8s.io/v1 peers are pods, namespaces and ipBlocks),
     /// every public address on its port, said in the policy's annotation.
     static func egress(from: NetworkAllow.Peer, named name: String, to external: ExternalEndpoint) -> NetworkAllow {
-        let ports = [NetworkAllow.Port(.number(external.port), protocol: external.networkProtocol.rawValue)]
+        let ports = [NetworkAllow.Port(.number(external.port), protocol: external.protocol.rawValue)]
         guard external.cidrs.isEmpty, let host = external.host else {
             return NetworkAllow(name: name, from: from, to: .addresses(external.cidrs), ports: ports)
         }
         let internet = ExternalEndpoint.publicAddresses
         return NetworkAllow(name: name, from: from, to: .addressesExcept(internet.cidr, except: internet.except), ports: ports,
-                            note: "\(host):\(external.port)/\(external.networkProtocol.rawValue); a NetworkPolicy cannot match host names, "
+                            note: "\(host):\(external.port)/\(external.protocol.rawValue); a NetworkPolicy cannot match host names, "
                                 + "so this admits every public address on the port; a CNI with DNS-aware policies "
                                 + "(Cilium toFQDNs, Calico domains) can narrow it to the host")
     }

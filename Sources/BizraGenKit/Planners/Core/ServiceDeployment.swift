@@ -40,13 +40,13 @@ enum ServiceDeployment {
         podSpec.set("securityContext", ContainerHardening.podSecurityContext(service.securityContext))
         podSpec.set("containers", [container(service, context)])
         podSpec.set("volumes", .list(volumes(service)))
-        let scheduling = context.platform.cluster.scheduling
-        if let topologyKey = scheduling.spreadTopologyKey {
+        let spread = context.platform.cluster.scheduling.topologySpread
+        if spread.enabled {
             podSpec.set("topologySpreadConstraints", [
                 [
                     "maxSkew": 1,
-                    "topologyKey": .string(topologyKey),
-                    "whenUnsatisfiable": .string(scheduling.spreadWhenUnsatisfiable),
+                    "topologyKey": .string(spread.topologyKey),
+                    "whenUnsatisfiable": .string(spread.whenUnsatisfiable),
                     "labelSelector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
                 ],
             ])
