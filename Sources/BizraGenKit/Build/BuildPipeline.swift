@@ -171,9 +171,9 @@ public struct BuildPipeline: Sendable {
     static func toleration(_ toleration: ClusterConventions.Toleration) -> YAMLValue {
         var map = YAMLMap()
         map.set("key", toleration.key.map(YAMLValue.string))
-        map.set("operator", .string(toleration.operator))
+        map.set("operator", .string(toleration.operator.rawValue))
         map.set("value", toleration.value.map(YAMLValue.string))
-        map.set("effect", toleration.effect.map(YAMLValue.string))
+        map.set("effect", toleration.effect.map { .string($0.rawValue) })
         return .map(map)
     }
 

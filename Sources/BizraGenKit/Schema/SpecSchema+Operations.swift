@@ -26,7 +26,7 @@ extension SpecSchema {
             .required("replicas", count("Replicas.")),
             .required("batchSize", count("Spans per batch.")),
             .required("memoryLimit", UnitPatterns.byteSize("Memory limiter")),
-            .required("exporters", textList("Where telemetry goes.", allowed: Observability.Collector.knownExporters)),
+            .required("exporters", textList("Where telemetry goes.", allowed: Observability.Collector.Exporter.allowedWords)),
         ])),
         .optional("logs", .object(description: "Loki, and log collection into it.", properties: [
             .required("loki", store("Loki")),
@@ -51,7 +51,7 @@ extension SpecSchema {
             .required("masters", count("Masters.")),
             .required("replicasPerMaster", count("Replicas of each master.")),
             .required("memoryPerNode", UnitPatterns.byteSize("Memory of each node")),
-            .optional("maxmemoryPolicy", text("Eviction policy (default allkeys-lru).", allowed: Redis.policies)),
+            .optional("maxmemoryPolicy", text("Eviction policy (default allkeys-lru).", allowed: Redis.EvictionPolicy.allowedWords)),
             .optional("exporter", .boolean(description: "Run the Prometheus exporter (default true).")),
         ])),
         .optional("varnish", .object(description: "Varnish in front of one service's port.", properties: [
@@ -195,7 +195,7 @@ extension SpecSchema {
             .required("endpoints", .list(description: "Endpoints.", items: .object(description: "An endpoint.", properties: [
                 .required("name", UnitPatterns.name("The endpoint's name")),
                 .required("path", text("The path.")),
-                .optional("method", text("HTTP method (default GET).", allowed: Benchmarks.Endpoint.methods)),
+                .optional("method", text("HTTP method (default GET).", allowed: Benchmarks.Endpoint.Method.allowedWords)),
                 .optional("body", text("Request body.")),
             ]), named: true)),
             .required("scenarios", .list(description: "Scenarios, run in order.", items: scenario, named: true)),

@@ -99,14 +99,14 @@ extension SpecSchema {
             .optional("nodeSelector", textMap("Node labels every pod bizra-gen writes requires (not DaemonSets).")),
             .optional("tolerations", .list(description: "Taints every pod tolerates.", items: .object(description: "A toleration.", properties: [
                 .optional("key", text("The taint's key.")),
-                .optional("operator", text("Equal (default) or Exists.", allowed: ClusterConventions.Toleration.operators)),
+                .optional("operator", text("Equal (default) or Exists.", allowed: ClusterConventions.Toleration.Operator.allowedWords)),
                 .optional("value", text("The taint's value.")),
-                .optional("effect", text("The taint's effect (default all).", allowed: ClusterConventions.Toleration.effects)),
+                .optional("effect", text("The taint's effect (default all).", allowed: ClusterConventions.Toleration.Effect.allowedWords)),
             ]))),
             .optional("topologySpread", .object(description: "How each service's replicas spread.", properties: [
                 .optional("enabled", .boolean(description: "False: no spread constraint (default true).")),
                 .optional("topologyKey", text("The node label they spread over (default topology.kubernetes.io/zone).")),
-                .optional("whenUnsatisfiable", text("ScheduleAnyway (default) or DoNotSchedule.", allowed: ClusterConventions.TopologySpread.whenUnsatisfiableValues)),
+                .optional("whenUnsatisfiable", text("ScheduleAnyway (default) or DoNotSchedule.", allowed: ClusterConventions.TopologySpread.WhenUnsatisfiable.allowedWords)),
             ])),
         ])),
     ])

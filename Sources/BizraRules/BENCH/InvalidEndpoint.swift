@@ -24,11 +24,12 @@ public struct InvalidEndpoint: Rule {
                 findings.append(finding("endpoint '\(endpoint.name)': path \"\(endpoint.path)\" must start with /; use \"/\(endpoint.path)\"",
                                         at: endpoint.source["path"]))
             }
-            if !Benchmarks.Endpoint.methods.contains(endpoint.method) {
+            if !endpoint.method.isKnown {
+                let methods = Benchmarks.Endpoint.Method.allowedWords
                 var message = "endpoint '\(endpoint.name)': \(endpoint.method) is not an HTTP method"
-                message += didYouMean(endpoint.method, among: Benchmarks.Endpoint.methods)
+                message += didYouMean(endpoint.method.rawValue, among: methods)
                 findings.append(finding(message, at: endpoint.source["method"],
-                                        notes: [.init("methods: \(Benchmarks.Endpoint.methods.joined(separator: ", "))")]))
+                                        notes: [.init("methods: \(methods.joined(separator: ", "))")]))
             }
         }
         return findings

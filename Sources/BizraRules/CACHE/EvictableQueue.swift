@@ -23,7 +23,7 @@ public struct EvictableQueue: Rule {
     public init() {}
 
     public func check(_ spec: Spec) -> [Finding] {
-        guard let redis = spec.caching?.redis, redis.maxmemoryPolicy.hasPrefix("allkeys-") else { return [] }
+        guard let redis = spec.caching?.redis, redis.maxmemoryPolicy.evictsAnyKey else { return [] }
         return spec.services.flatMap { service in
             (service.autoscaling?.triggers ?? []).compactMap { trigger -> Finding? in
                 guard case .redis(let list, _, let connection) = trigger.kind, connection == redis.name else { return nil }

@@ -17,6 +17,6 @@ public struct SpecChecker: Sendable {
         let analysis = SpecAnalysis(spec)
         let findings = rules.concurrentMap { $0.check(spec, with: analysis) }
             .flatMap { $0 }.sortedByLocation()
-        return Suppressions.apply(spec.suppressions, to: findings, checked: Set(rules.map { type(of: $0).identifier }))
+        return Suppressions.apply(to: findings, of: spec, checked: Set(rules.map { type(of: $0).identifier }))
     }
 }

@@ -4,13 +4,14 @@ import BizraSpec
 /// carries its reason (and no longer counts); errors are never suppressed. A suppression of a rule
 /// the run checked that accepted no warning is a SPEC009 warning of its own.
 enum Suppressions {
-    static func apply(_ suppressions: [Suppression], to findings: [Finding], checked rules: Set<String>) -> [Finding] {
+    static func apply(to findings: [Finding], of spec: Spec, checked rules: Set<String>) -> [Finding] {
+        let suppressions = spec.suppressions
         guard !suppressions.isEmpty else { return findings }
         var used = Array(repeating: false, count: suppressions.count)
         var matchedErrors = Array(repeating: false, count: suppressions.count)
         var result = findings.map { finding -> Finding in
             var finding = finding
-            for (index, suppression) in suppressions.enumerated() where suppression.covers(rule: finding.rule, at: finding.location) {
+            for (index, suppression) in suppressions.enumerated() where suppression.covers(rule: finding.rule, at: finding.location, in: spec) {
                 if finding.severity == .error {
                     matchedErrors[index] = true
                 } else {

@@ -37,7 +37,7 @@ extension SpecValues {
         if let collector = observability.collector {
             check.count(collector.replicas, at: collector.source["replicas"])
             check.count(collector.batchSize, at: collector.source["batchSize"])
-            check.eachOneOf(collector.exporters, Observability.Collector.knownExporters, key: "exporters", in: collector.source)
+            check.eachKnown(collector.exporters, key: "exporters", in: collector.source)
         }
         if let loki = observability.logs?.loki { check.count(loki.replicas, at: loki.source["replicas"]) }
         check.names(observability.dashboards, key: "dashboards", in: observability.source)
@@ -50,7 +50,7 @@ extension SpecValues {
             check.name(redis.name, at: redis.source["name"])
             check.count(redis.masters, at: redis.source["masters"])
             check.count(redis.replicasPerMaster, at: redis.source["replicasPerMaster"])
-            check.oneOf(redis.maxmemoryPolicy, Redis.policies, at: redis.source["maxmemoryPolicy"])
+            check.known(redis.maxmemoryPolicy, at: redis.source["maxmemoryPolicy"])
         }
         if let varnish = caching.varnish {
             check.name(varnish.name, at: varnish.source["name"])

@@ -16,7 +16,37 @@ public enum SpecValues {
         findings += spec.chaos.map(chaos) ?? []
         findings += spec.regions.map(regions) ?? []
         findings += spec.benchmarks.map(benchmarks) ?? []
+        findings += spec.suppressions.flatMap { suppression($0) + scope(of: $0, in: spec) }
         return findings
+    }
+
+    /// A suppression names a rule and says why.
+    static func suppression(_ suppression: Suppression) -> [Finding] {
+        var check = ValueFindings()
+        if !isRuleIdentifier(suppression.rule) {
+            check.problem("'\(suppression.rule)' is not a rule identifier such as CACHE004 (`bizra-gen rules` lists them)",
+                          at: suppression.source["rule"])
+        }
+        if suppression.reason.allSatisfy(\.isWhitespace) {
+            check.problem("a suppression needs its reason: say why the warning is accepted", at: suppression.source["reason"])
+        }
+        return check.findings
+    }
+
+    /// The `at` of a suppression written in Swift names a part of the spec (YAML's is resolved
+    /// in the file, at load).
+    static func scope(of suppression: Suppression, in spec: Spec) -> [Finding] {
+        guard let at = suppression.at, suppression.regions.isEmpty, case .failure(let problem) = spec.locations(at: at) else { return [] }
+        var check = ValueFindings()
+        check.problem("'at: \(at)' names no part of the spec: \(problem.message)", at: suppression.source["at"])
+        return check.findings
+    }
+
+    /// Letters then three digits: `CACHE004`.
+    static func isRuleIdentifier(_ text: String) -> Bool {
+        let letters = text.prefix { ("A"..."Z").contains($0) }
+        let digits = text.dropFirst(letters.count)
+        return !letters.isEmpty && digits.count == 3 && digits.allSatisfy { ("0"..."9").contains($0) }
     }
 
     static func platform(_ platform: Platform) -> [Finding] {
@@ -45,11 +75,11 @@ public enum SpecValues {
         check.name(cluster.operators.cloudnativePG, at: cluster.operators.source["cloudnativePG"], maxLength: 63)
         check.name(cluster.operators.keda, at: cluster.operators.source["keda"], maxLength: 63)
         for toleration in cluster.scheduling.tolerations {
-            check.oneOf(toleration.operator, ClusterConventions.Toleration.operators, at: toleration.source["operator"])
-            check.oneOf(toleration.effect, ClusterConventions.Toleration.effects, at: toleration.source["effect"])
+            check.known(toleration.operator, at: toleration.source["operator"])
+            check.known(toleration.effect, at: toleration.source["effect"])
         }
         let spread = cluster.scheduling.topologySpread
-        check.oneOf(spread.whenUnsatisfiable, ClusterConventions.TopologySpread.whenUnsatisfiableValues, at: spread.source["whenUnsatisfiable"])
+        check.known(spread.whenUnsatisfiable, at: spread.source["whenUnsatisfiable"])
         return check
     }
 

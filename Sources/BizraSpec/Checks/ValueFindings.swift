@@ -53,6 +53,16 @@ struct ValueFindings {
         problem(Self.notOneOf(value, allowed), at: location)
     }
 
+    /// A word one the format knows.
+    mutating func known<W: FormatWord>(_ value: W?, at location: SourceLocation?) {
+        oneOf(value?.rawValue, W.allowedWords, at: location)
+    }
+
+    /// Each word of a list one the format knows, at its item's location (`key[index]`).
+    mutating func eachKnown<W: FormatWord>(_ values: [W], key: String, in source: SourceMap) {
+        eachOneOf(values.map(\.rawValue), W.allowedWords, key: key, in: source)
+    }
+
     /// Each of a list of values one of `allowed`, at its item's location (`key[index]`).
     mutating func eachOneOf(_ values: [String], _ allowed: [String], key: String, in source: SourceMap) {
         for (index, value) in values.enumerated() { oneOf(value, allowed, at: source.item(key, index)) }
@@ -81,7 +91,7 @@ struct ValueFindings {
 
     mutating func append(_ other: ValueFindings) { findings += other.findings }
 
-    private mutating func problem(_ message: String, at location: SourceLocation?) {
+    mutating func problem(_ message: String, at location: SourceLocation?) {
         findings.append(Finding(rule: "SPEC002", message: message, at: location))
     }
 

@@ -12,6 +12,9 @@ public struct SpecDraft {
     var sla: SLA?
     var services: [Service] = []
     var databases: [Database] = []
+    var external: [ExternalEndpoint] = []
+    var routes: [Route] = []
+    var suppressions: [Suppression] = []
     var observability: Observability?
     var caching: Caching?
     var chaos: Chaos?
@@ -76,8 +79,9 @@ extension Spec {
             throw SpecError(draft.findings)
         }
         self.init(version: version, platform: platform, sla: sla, services: draft.services, databases: draft.databases,
-                  observability: draft.observability, caching: draft.caching, chaos: draft.chaos,
-                  regions: draft.regions, benchmarks: draft.benchmarks, fileID: fileID, line: line, column: column)
+                  external: draft.external, routes: draft.routes, observability: draft.observability, caching: draft.caching,
+                  chaos: draft.chaos, regions: draft.regions, benchmarks: draft.benchmarks, suppressions: draft.suppressions,
+                  fileID: fileID, line: line, column: column)
     }
 }
 
@@ -96,6 +100,18 @@ extension Service: SpecSection {
 extension Database: SpecSection {
     /// Adds the database to the spec's databases.
     public func place(in draft: inout SpecDraft) { draft.databases.append(self) }
+}
+extension ExternalEndpoint: SpecSection {
+    /// Adds the endpoint to the spec's `external` list.
+    public func place(in draft: inout SpecDraft) { draft.external.append(self) }
+}
+extension Route: SpecSection {
+    /// Adds the route to the spec's public `routes`, in order.
+    public func place(in draft: inout SpecDraft) { draft.routes.append(self) }
+}
+extension Suppression: SpecSection {
+    /// Adds the accepted warning to the spec's `suppressions`.
+    public func place(in draft: inout SpecDraft) { draft.suppressions.append(self) }
 }
 extension Observability: SpecSection {
     /// Sets the spec's observability (SPEC004 when given twice).

@@ -26,6 +26,9 @@ public struct SourceMap: Equatable, Hashable, Sendable {
     /// The location of a field's value only when the field was written.
     public func exactly(_ field: String) -> SourceLocation? { fields[field] }
 
+    /// Every location it records: the value's and its fields'.
+    var locations: [SourceLocation] { (node.map { [$0] } ?? []) + fields.values }
+
     public static func == (lhs: SourceMap, rhs: SourceMap) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
 }

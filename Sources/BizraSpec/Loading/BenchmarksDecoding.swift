@@ -6,7 +6,7 @@ extension Decode {
         let endpoints = r.required("endpoints", items("endpoint") { e -> Benchmarks.Endpoint? in
             let name = e.required("name", Decode.string)
             let path = e.required("path", Decode.string)
-            let method = e.optional("method", default: "GET", Decode.string)
+            let method = e.optional("method", default: .get, Decode.word(Benchmarks.Endpoint.Method.self))
             let body = e.optional("body", Decode.string)
             guard let (name, path) = all(name, path) else { return nil }
             var endpoint = Benchmarks.Endpoint(name: name, path: path, method: method, body: body)

@@ -4,7 +4,7 @@ extension Decode {
             let required = all(c.required("name", Decode.string), c.required("masters", Decode.int),
                                c.required("replicasPerMaster", Decode.int),
                                c.required("memoryPerNode", Decode.unit) as ByteSize?)
-            let policy = c.optional("maxmemoryPolicy", default: "allkeys-lru", Decode.string)
+            let policy = c.optional("maxmemoryPolicy", default: .allkeysLRU, Decode.word(Redis.EvictionPolicy.self))
             let exporter = c.optional("exporter", default: true, Decode.bool)
             guard let (name, masters, replicas, memory) = required else { return nil }
             var redis = Redis(name: name, masters: masters, replicasPerMaster: replicas, memoryPerNode: memory,

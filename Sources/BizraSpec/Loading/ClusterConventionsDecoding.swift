@@ -39,9 +39,9 @@ extension Decode {
             let tolerations = s.optional("tolerations", default: [], items("toleration", named: false) { t -> ClusterConventions.Toleration? in
                 var toleration = ClusterConventions.Toleration(
                     key: t.optional("key", Decode.string),
-                    operator: t.optional("operator", default: "Equal", Decode.string),
+                    operator: t.optional("operator", default: .equal, Decode.word(ClusterConventions.Toleration.Operator.self)),
                     value: t.optional("value", Decode.string),
-                    effect: t.optional("effect", Decode.string))
+                    effect: t.optional("effect", Decode.word(ClusterConventions.Toleration.Effect.self)))
                 toleration.source = t.source
                 return toleration
             })
@@ -50,7 +50,8 @@ extension Decode {
                 var spread = ClusterConventions.TopologySpread(
                     enabled: t.optional("enabled", default: fallback.enabled, Decode.bool),
                     topologyKey: t.optional("topologyKey", default: fallback.topologyKey, Decode.string),
-                    whenUnsatisfiable: t.optional("whenUnsatisfiable", default: fallback.whenUnsatisfiable, Decode.string))
+                    whenUnsatisfiable: t.optional("whenUnsatisfiable", default: fallback.whenUnsatisfiable,
+                                                    Decode.word(ClusterConventions.TopologySpread.WhenUnsatisfiable.self)))
                 spread.source = t.source
                 return spread
             })

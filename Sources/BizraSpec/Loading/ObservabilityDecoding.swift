@@ -38,7 +38,7 @@ extension Decode {
             guard let (replicas, batch, memory, exporters) = all(
                 c.required("replicas", Decode.int), c.required("batchSize", Decode.int),
                 c.required("memoryLimit", Decode.unit) as ByteSize?,
-                c.required("exporters", list(Decode.string))) else { return nil }
+                c.required("exporters", list(Decode.word(Observability.Collector.Exporter.self)))) else { return nil }
             c.recordItemLocations("exporters")
             var collector = Observability.Collector(replicas: replicas, batchSize: batch, memoryLimit: memory, exporters: exporters)
             collector.source = c.source

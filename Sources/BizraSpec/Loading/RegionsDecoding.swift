@@ -58,7 +58,7 @@ extension Decode {
         let backup = r.optional("backup", object("regions.backup") { b -> Regions.Backup? in
             let required = all(b.required("schedule", Decode.unit) as Cron?, b.required("bucket", Decode.string))
             let replicateTo = b.optional("replicateTo", default: [], Decode.list(Decode.string))
-            let include = b.optional("include", default: ["kubernetes-resources"], Decode.list(Decode.string))
+            let include = b.optional("include", default: [.kubernetesResources], Decode.list(Decode.word(BackupInclude.self)))
             guard let (schedule, bucket) = required else { return nil }
             var backup = Regions.Backup(schedule: schedule, bucket: bucket, replicateTo: replicateTo, include: include)
             backup.source = b.source

@@ -79,6 +79,12 @@ enum Decode {
         }
     }
 
+    /// Text as a word of the format, known or not: whether the word is one the format knows is a
+    /// check of the model, the same for the DSL.
+    static func word<W: RawRepresentable>(_ type: W.Type) -> (SpecNode, DecodeContext) -> W? where W.RawValue == String {
+        { node, context in string(node, context).flatMap(W.init(rawValue:)) }
+    }
+
     static func list<T>(_ element: @escaping (SpecNode, DecodeContext) -> T?) -> (SpecNode, DecodeContext) -> [T]? {
         { node, context in
             guard case .sequence(let sequence) = node else {

@@ -1,18 +1,10 @@
 extension Decode {
     /// A `suppressions:` entry; `at` is resolved in `root`, the whole spec as read, to the lines it spans.
     static func suppression(in root: SpecNode) -> @Sendable (inout MapReader) -> Suppression? {
-        { r in
+        checked({ r in
             let rule = r.required("rule", Decode.string)
             let reason = r.required("reason", Decode.string)
             let at = r.optional("at", Decode.string)
-            if let rule, !Self.isRuleIdentifier(rule), let node = r.raw("rule") {
-                r.context.report("SPEC002", "'\(rule)' is not a rule identifier such as CACHE004 (`bizra-gen rules` lists them)", at: node)
-                return nil
-            }
-            if let reason, reason.allSatisfy(\.isWhitespace), let node = r.raw("reason") {
-                r.context.report("SPEC002", "a suppression needs its reason: say why the warning is accepted", at: node)
-                return nil
-            }
             guard let rule, let reason else { return nil }
             var suppression = Suppression(rule: rule, at: at, reason: reason)
             suppression.source = r.source
@@ -25,14 +17,7 @@ extension Decode {
                 }
             }
             return suppression
-        }
-    }
-
-    /// Letters then three digits: `CACHE004`.
-    static func isRuleIdentifier(_ text: String) -> Bool {
-        let letters = text.prefix { ("A"..."Z").contains($0) }
-        let digits = text.dropFirst(letters.count)
-        return !letters.isEmpty && digits.count == 3 && digits.allSatisfy { ("0"..."9").contains($0) }
+        }, SpecValues.suppression)
     }
 }
 

@@ -1,3 +1,29 @@
+/// One `include` entry of the DR backup, as the DSL writes it: a word of the format
+/// (`.kubernetesResources`), a database or the Redis cluster (`.database(postgres)`), or any of
+/// these as a string literal. A name that resolves to nothing is REF001.
+public struct BackupInclude: RawRepresentable, ExpressibleByStringLiteral, Hashable, Sendable {
+    /// The entry as YAML writes it.
+    public var rawValue: String
+    /// The entry `rawValue`.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The entry the literal spells.
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    /// `kubernetes-resources`: the namespace's objects.
+    public static let kubernetesResources = BackupInclude(rawValue: "kubernetes-resources")
+    /// `ground-truth-database`: the replicated database, else the first.
+    public static let groundTruthDatabase = BackupInclude(rawValue: "ground-truth-database")
+    /// `redis-snapshots`: the Redis cluster's snapshot.
+    public static let redisSnapshots = BackupInclude(rawValue: "redis-snapshots")
+    /// The words of the format, besides names.
+    public static let words: [BackupInclude] = [.kubernetesResources, .groundTruthDatabase, .redisSnapshots]
+
+    /// A database's dump (and its archived WALs).
+    public static func database(_ database: Database) -> BackupInclude { BackupInclude(rawValue: database.name) }
+    /// The Redis cluster's snapshot.
+    public static func redis(_ redis: Redis) -> BackupInclude { BackupInclude(rawValue: redis.name) }
+}
+
 /// One thing the DR backup copies, by its `include` entry.
 public enum BackupItem: Equatable, Sendable {
     /// `kubernetes-resources`: the namespace's objects.

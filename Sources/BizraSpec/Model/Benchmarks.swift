@@ -6,16 +6,14 @@ public struct Benchmarks: Equatable, Sendable {
         public var name: String
         /// The path.
         public var path: String
-        /// HTTP method (default GET), one of ``methods``.
-        public var method: String
+        /// HTTP method (default GET), one of ``Method/allowed``.
+        public var method: Method
         /// Request body; nil: none.
         public var body: String?
         /// Where the endpoint and each of its keys were written.
         public var source: SourceMap
-        /// The HTTP methods `method` accepts.
-        public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
         /// An endpoint, located at the place of the call.
-        public init(name: String, path: String, method: String = "GET", body: String? = nil,
+        public init(name: String, path: String, method: Method = .get, body: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name

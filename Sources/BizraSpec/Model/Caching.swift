@@ -28,18 +28,15 @@ public struct Redis: Equatable, Sendable {
     public var replicasPerMaster: Int
     /// Memory of each node.
     public var memoryPerNode: ByteSize
-    /// Eviction policy, one of ``policies`` (default allkeys-lru).
-    public var maxmemoryPolicy: String
+    /// Eviction policy (default allkeys-lru).
+    public var maxmemoryPolicy: EvictionPolicy
     /// Run the Prometheus exporter (default true).
     public var exporter: Bool
     /// Where the cluster and each of its keys were written.
     public var source: SourceMap
-    /// The eviction policies `maxmemoryPolicy` accepts.
-    public static let policies = ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
-                                  "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"]
     /// A Redis Cluster, located at the place of the call.
     public init(name: String, masters: Int, replicasPerMaster: Int, memoryPerNode: ByteSize,
-                maxmemoryPolicy: String = "allkeys-lru", exporter: Bool = true,
+                maxmemoryPolicy: EvictionPolicy = .allkeysLRU, exporter: Bool = true,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
@@ -64,11 +61,11 @@ public struct Varnish: Equatable, Sendable {
         /// Where the backend and each of its keys were written.
         public var source: SourceMap
         /// A backend, located at the place of the call.
-        public init(service: String, port: String,
+        public init(service: some SpecReference, port: some SpecReference,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
-            self.service = service
-            self.port = port
+            self.service = service.referenceName
+            self.port = port.referenceName
         }
     }
     /// `varnish.purge`: who may PURGE.

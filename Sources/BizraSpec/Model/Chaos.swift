@@ -11,11 +11,11 @@ public struct Chaos: Equatable, Sendable {
         /// Where the workflow and each of its keys were written.
         public var source: SourceMap
         /// A workflow, located at the place of the call.
-        public init(name: String, steps: [String], verify: Verify? = nil,
+        public init(name: String, steps: [any SpecReference], verify: Verify? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.name = name
-            self.steps = steps
+            self.steps = steps.referenceNames
             self.verify = verify
         }
     }
@@ -53,18 +53,18 @@ public struct Chaos: Equatable, Sendable {
     /// Where the section and each of its keys were written.
     public var source: SourceMap
     /// Chaos, located at the place of the call.
-    public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: String,
-                experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [String]? = nil,
+    public init(namespace: String, paused: Bool, allowProduction: Bool = false, schedule: Cron, target: some SpecReference,
+                experiments: [ChaosExperiment], workflow: Workflow? = nil, regions: [any SpecReference]? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.namespace = namespace
         self.paused = paused
         self.allowProduction = allowProduction
         self.schedule = schedule
-        self.target = target
+        self.target = target.referenceName
         self.experiments = experiments
         self.workflow = workflow
-        self.regions = regions
+        self.regions = regions?.map(\.referenceName)
     }
 
     /// The experiment of that name.

@@ -105,19 +105,15 @@ public struct ClusterConventions: Equatable, Sendable {
         /// The taint's key; nil: none given (with `Exists`, every taint).
         public var key: String?
         /// `Equal` (default) or `Exists`.
-        public var `operator`: String
+        public var `operator`: Operator
         /// The taint's value; nil: none given.
         public var value: String?
         /// `NoSchedule`, `PreferNoSchedule` or `NoExecute`; nil: all.
-        public var effect: String?
+        public var effect: Effect?
         /// Where the toleration and each of its keys were written.
         public var source: SourceMap
-        /// The values `operator` accepts.
-        public static let operators = ["Equal", "Exists"]
-        /// The values `effect` accepts.
-        public static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
         /// A toleration, located at the place of the call.
-        public init(key: String? = nil, operator: String = "Equal", value: String? = nil, effect: String? = nil,
+        public init(key: String? = nil, operator: Operator = .equal, value: String? = nil, effect: Effect? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.key = key
@@ -155,14 +151,12 @@ public struct ClusterConventions: Equatable, Sendable {
         /// The node label the replicas spread over (default `topology.kubernetes.io/zone`).
         public var topologyKey: String
         /// `ScheduleAnyway` (default) or `DoNotSchedule`.
-        public var whenUnsatisfiable: String
+        public var whenUnsatisfiable: WhenUnsatisfiable
         /// Where the spread and each of its keys were written.
         public var source: SourceMap
-        /// The values `whenUnsatisfiable` accepts.
-        public static let whenUnsatisfiableValues = ["ScheduleAnyway", "DoNotSchedule"]
         /// A topology spread, located at the place of the call.
         public init(enabled: Bool = true, topologyKey: String = "topology.kubernetes.io/zone",
-                    whenUnsatisfiable: String = "ScheduleAnyway",
+                    whenUnsatisfiable: WhenUnsatisfiable = .scheduleAnyway,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.enabled = enabled

@@ -82,14 +82,12 @@ public struct Observability: Equatable, Sendable {
         public var batchSize: Int
         /// The memory limiter's limit.
         public var memoryLimit: ByteSize
-        /// Where telemetry goes: some of ``knownExporters``.
-        public var exporters: [String]
+        /// Where telemetry goes.
+        public var exporters: [Exporter]
         /// Where the collector and each of its keys were written.
         public var source: SourceMap
-        /// The exporters `exporters` may name.
-        public static let knownExporters = ["jaeger", "prometheus", "logging", "tempo", "loki"]
         /// A collector, located at the place of the call.
-        public init(replicas: Int, batchSize: Int, memoryLimit: ByteSize, exporters: [String],
+        public init(replicas: Int, batchSize: Int, memoryLimit: ByteSize, exporters: [Exporter],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas

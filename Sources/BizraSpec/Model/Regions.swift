@@ -100,11 +100,11 @@ public struct Regions: Equatable, Sendable {
         /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
         /// A database replication, located at the place of the call.
-        public init(source: String, replicas: [String], lagAlert: Duration, primaryHost: String? = nil,
+        public init(source: some SpecReference, replicas: [any SpecReference], lagAlert: Duration, primaryHost: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
-            self.source = source
-            self.replicas = replicas
+            self.source = source.referenceName
+            self.replicas = replicas.referenceNames
             self.lagAlert = lagAlert
             self.primaryHost = primaryHost
         }
@@ -121,11 +121,11 @@ public struct Regions: Equatable, Sendable {
         /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
         /// A Redis replication, located at the place of the call.
-        public init(source: String, secondaries: [String], lagAlert: Duration,
+        public init(source: some SpecReference, secondaries: [any SpecReference], lagAlert: Duration,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
-            self.source = source
-            self.secondaries = secondaries
+            self.source = source.referenceName
+            self.secondaries = secondaries.referenceNames
             self.lagAlert = lagAlert
         }
         public var targetRegions: [String] { secondaries }
@@ -158,15 +158,15 @@ public struct Regions: Equatable, Sendable {
         /// Where the backup and each of its keys were written.
         public var source: SourceMap
         /// The words `include` knows besides the names of databases and of the Redis cluster.
-        public static let knownIncludes = ["kubernetes-resources", "ground-truth-database", "redis-snapshots"]
+        public static let knownIncludes = BackupInclude.words.map(\.rawValue)
         /// A backup, located at the place of the call.
-        public init(schedule: Cron, bucket: String, replicateTo: [String], include: [String],
+        public init(schedule: Cron, bucket: String, replicateTo: [any SpecReference], include: [BackupInclude],
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.schedule = schedule
             self.bucket = bucket
-            self.replicateTo = replicateTo
-            self.include = include
+            self.replicateTo = replicateTo.referenceNames
+            self.include = include.map(\.rawValue)
         }
     }
 
@@ -188,12 +188,12 @@ public struct Regions: Equatable, Sendable {
     public var source: SourceMap
 
     /// Regions, located at the place of the call.
-    public init(primary: String, dns: DNS, accelerator: Bool = false, list: [Region],
+    public init(primary: some SpecReference, dns: DNS, accelerator: Bool = false, list: [Region],
                 replication: Replication = Replication(), backup: Backup? = nil, monitoring: Monitoring = Monitoring(),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.monitoring = monitoring
-        self.primary = primary
+        self.primary = primary.referenceName
         self.dns = dns
         self.accelerator = accelerator
         self.list = list

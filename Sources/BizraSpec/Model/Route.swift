@@ -15,13 +15,13 @@ public struct Route: Equatable, Sendable {
     public var source: SourceMap
 
     /// A route, located at the place of the call.
-    public init(host: String? = nil, path: String = "/", service: String, port: String? = nil, share: Percent? = nil,
+    public init(host: String? = nil, path: String = "/", service: some SpecReference, port: (any SpecReference)? = nil, share: Percent? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.host = host
         self.path = path
-        self.service = service
-        self.port = port
+        self.service = service.referenceName
+        self.port = port.referenceName
         self.share = share
     }
 }

@@ -45,17 +45,17 @@ public struct Service: Equatable, Sendable {
     public var source: SourceMap
 
     /// A service, located at the place of the call.
-    public init(name: String, image: String, priorityClass: String? = nil, ports: [Port] = [],
+    public init(name: String, image: String, priorityClass: (any SpecReference)? = nil, ports: [Port] = [],
                 command: [String] = [], args: [String] = [], env: [String: String] = [:],
                 securityContext: SecurityOverrides? = nil, serviceAccount: ServiceAccount? = nil, replicas: Int = 1,
                 resources: Resources, probes: Probes, capacity: Capacity? = nil, volumes: [Volume] = [],
-                config: [String: String] = [:], secrets: ServiceSecrets? = nil, dependsOn: [String] = [],
+                config: [String: String] = [:], secrets: ServiceSecrets? = nil, dependsOn: [any SpecReference] = [],
                 metrics: [Metric] = [], disruption: Disruption? = nil, autoscaling: Autoscaling? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
         self.image = image
-        self.priorityClass = priorityClass
+        self.priorityClass = priorityClass.referenceName
         self.ports = ports
         self.command = command
         self.args = args
@@ -69,7 +69,7 @@ public struct Service: Equatable, Sendable {
         self.volumes = volumes
         self.config = config
         self.secrets = secrets
-        self.dependsOn = dependsOn
+        self.dependsOn = dependsOn.referenceNames
         self.metrics = metrics
         self.disruption = disruption
         self.autoscaling = autoscaling
@@ -159,20 +159,20 @@ public struct Probe: Equatable, Sendable {
         self.period = period
     }
     /// An HTTP GET probe.
-    public init(path: String, port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(path: String, port: some SpecReference, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
-        self.init(.http(path: path, port: port), initialDelay: initialDelay, period: period,
+        self.init(.http(path: path, port: port.referenceName), initialDelay: initialDelay, period: period,
                   fileID: fileID, line: line, column: column)
     }
     /// A TCP connect to the port (`tcpSocket`).
-    public init(tcpSocket port: String, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(tcpSocket port: some SpecReference, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
-        self.init(.tcp(port: port), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
+        self.init(.tcp(port: port.referenceName), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
     }
     /// The gRPC health checking protocol on the port (`grpc`, and `service`).
-    public init(grpc port: String, service: String? = nil, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(grpc port: some SpecReference, service: String? = nil, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
-        self.init(.grpc(port: port, service: service), initialDelay: initialDelay, period: period,
+        self.init(.grpc(port: port.referenceName, service: service), initialDelay: initialDelay, period: period,
                   fileID: fileID, line: line, column: column)
     }
     /// A command in the container that exits 0 (`exec`).

@@ -24,12 +24,20 @@ public struct Suppression: Equatable, Sendable {
         self.reason = reason
     }
 
-    /// Whether a finding of `rule` at `location` is one this suppression accepts.
-    public func covers(rule: String, at location: SourceLocation?) -> Bool {
+    /// Whether a finding of `rule` at `location` is one this suppression accepts: one inside the
+    /// lines of `at` (YAML), or at a place written in Swift inside the value `at` names in `spec`.
+    public func covers(rule: String, at location: SourceLocation?, in spec: Spec) -> Bool {
         guard rule == self.rule else { return false }
-        guard at != nil else { return true }
+        guard let at else { return true }
         guard let location else { return false }
-        return regions.contains { $0.contains(location) }
+        if regions.contains(where: { $0.contains(location) }) { return true }
+        return regions.isEmpty && ((try? spec.locations(at: at).get())?.contains(location) ?? false)
+    }
+
+    /// Equal when rule, place and reason are: where it was written, and the lines `at` spans,
+    /// are the front end's, not the spec's.
+    public static func == (lhs: Suppression, rhs: Suppression) -> Bool {
+        lhs.rule == rhs.rule && lhs.at == rhs.at && lhs.reason == rhs.reason
     }
 }
 

@@ -46,7 +46,7 @@ enum ServiceDeployment {
                 [
                     "maxSkew": 1,
                     "topologyKey": .string(spread.topologyKey),
-                    "whenUnsatisfiable": .string(spread.whenUnsatisfiable),
+                    "whenUnsatisfiable": .string(spread.whenUnsatisfiable.rawValue),
                     "labelSelector": ["matchLabels": CoreObjects.matchLabels(context, name: service.name)],
                 ],
             ])

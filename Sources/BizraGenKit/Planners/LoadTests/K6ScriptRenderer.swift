@@ -49,7 +49,7 @@ public struct K6ScriptRenderer: ArtifactRenderer {
             "endpoints": benchmarks.endpoints.map { endpoint -> [String: Any] in
                 [
                     "name": JavaScriptLiteral.string(endpoint.name),
-                    "method": JavaScriptLiteral.string(endpoint.method),
+                    "method": JavaScriptLiteral.string(endpoint.method.rawValue),
                     "path": JavaScriptLiteral.string(endpoint.path),
                     "body": JavaScriptLiteral.optionalString(endpoint.body),
                 ]
