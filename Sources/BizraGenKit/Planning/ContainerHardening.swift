@@ -58,14 +58,14 @@ public enum ContainerHardening {
     }
 
     /// An HTTP GET probe.
-    public static func httpProbe(path: String, port: YAMLValue, initialDelay: Duration, period: Duration,
+    public static func httpProbe(path: String, port: YAMLValue, initialDelay: TimeSpan, period: TimeSpan,
                                  failureThreshold: Int = 3) -> YAMLValue {
         probe(("httpGet", ["path": .string(path), "port": port]), initialDelay: initialDelay, period: period,
               failureThreshold: failureThreshold)
     }
 
     /// A probe with its handler (`httpGet`, `tcpSocket`, `grpc` or `exec`) and timing.
-    public static func probe(_ handler: (key: String, value: YAMLValue), initialDelay: Duration, period: Duration,
+    public static func probe(_ handler: (key: String, value: YAMLValue), initialDelay: TimeSpan, period: TimeSpan,
                              failureThreshold: Int = 3) -> YAMLValue {
         .map(YAMLMap([
             handler,

@@ -38,7 +38,7 @@ public struct SLAReport: Sendable {
         self.environment = environment
         var rows: [Row] = []
         for summary in summaries {
-            let latency: [(String, String, Duration, Bool)] = [
+            let latency: [(String, String, TimeSpan, Bool)] = [
                 ("p50 latency", "med", sla.latency.p50, false),
                 ("p95 latency", "p(95)", sla.latency.p95, true),
                 ("p99 latency", "p(99)", sla.latency.p99, false),

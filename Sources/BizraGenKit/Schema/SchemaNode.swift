@@ -18,7 +18,7 @@ public indirect enum SchemaNode: Sendable {
     case number(description: String, minimum: Double? = nil, maximum: Double? = nil)
     /// true or false.
     case boolean(description: String)
-    /// A unit value (Duration, ByteSize, CPU, Percent, Rate, Cron): text matching `pattern`.
+    /// A unit value (TimeSpan, ByteSize, CPU, Percent, Rate, Cron): text matching `pattern`.
     case unit(description: String, pattern: String, acceptsNumbers: Bool)
     /// Exactly one of several shapes, told apart by `discriminator`'s constant (trigger or experiment `type`).
     case variants(description: String, discriminator: String, cases: [(value: String, node: SchemaNode)])

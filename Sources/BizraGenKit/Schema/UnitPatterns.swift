@@ -22,7 +22,7 @@ public enum UnitPatterns {
     public static let dnsLabel = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
 
     static func duration(_ what: String) -> SchemaNode {
-        .unit(description: "\(what): \(Duration.expected)", pattern: duration, acceptsNumbers: false)
+        .unit(description: "\(what): \(TimeSpan.expected)", pattern: duration, acceptsNumbers: false)
     }
     static func byteSize(_ what: String) -> SchemaNode {
         .unit(description: "\(what): \(ByteSize.expected)", pattern: byteSize, acceptsNumbers: false)

@@ -3,7 +3,7 @@ import BizraSpec
 /// How long DNS takes to move traffic off a failed region: the health check must fail
 /// `failureThreshold` times, `interval` apart, and resolvers keep the old answer for the `ttl`.
 public enum DNSFailover {
-    public static func time(_ dns: Regions.DNS) -> Duration {
+    public static func time(_ dns: Regions.DNS) -> TimeSpan {
         dns.healthCheck.interval * Int64(dns.healthCheck.failureThreshold) + dns.ttl
     }
 
@@ -15,7 +15,7 @@ public enum DNSFailover {
 
 /// Durations written for people: `2m30s` rather than `150s`.
 public enum DurationText {
-    public static func long(_ duration: Duration) -> String {
+    public static func long(_ duration: TimeSpan) -> String {
         var ms = duration.milliseconds
         if ms == 0 { return "0s" }
         var parts: [String] = []

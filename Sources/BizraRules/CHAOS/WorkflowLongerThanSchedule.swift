@@ -21,7 +21,7 @@ public struct WorkflowLongerThanSchedule: Rule {
         guard let chaos = spec.chaos, let workflow = chaos.workflow,
               let interval = chaos.schedule.shortestGap else { return [] }
         let steps = workflow.steps.compactMap(chaos.experiment(named:))
-        let total = steps.reduce(Duration(milliseconds: 0)) { $0 + $1.duration }
+        let total = steps.reduce(TimeSpan(milliseconds: 0)) { $0 + $1.duration }
         guard interval < total else { return [] }
         let sum = steps.map { "\($0.duration) (\($0.name))" }.joined(separator: " + ")
         return [finding("workflow '\(workflow.name)' lasts \(sum) = \(DurationText.long(total)), longer than the \(DurationText.long(interval)) between runs of schedule \"\(chaos.schedule)\"; schedule it at most every \(DurationText.long(total)) or shorten the steps",

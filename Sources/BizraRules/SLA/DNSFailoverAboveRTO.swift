@@ -25,7 +25,7 @@ public struct DNSFailoverAboveRTO: Rule {
         let detection = dns.healthCheck.interval * Int64(dns.healthCheck.failureThreshold)
         let spare = recovery.rto.milliseconds - detection.milliseconds
         let hint = spare > 0
-            ? "; a ttl of at most \(DurationText.long(Duration(milliseconds: spare))) would fit"
+            ? "; a ttl of at most \(DurationText.long(TimeSpan(milliseconds: spare))) would fit"
             : "; detecting the failure alone takes \(DurationText.long(detection)): shorten the health check interval or failureThreshold"
         return [finding("DNS failover takes \(DNSFailover.formula(dns)), longer than sla.recovery.rto \(recovery.rto)\(hint)",
                         at: spare > 0 ? dns.source["ttl"] : dns.healthCheck.source["interval"],

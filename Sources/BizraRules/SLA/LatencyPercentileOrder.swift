@@ -20,7 +20,7 @@ public struct LatencyPercentileOrder: Rule {
 
     public func check(_ spec: Spec) -> [Finding] {
         let latency = spec.sla.latency
-        let order: [(String, Duration)] = [("p50", latency.p50), ("p95", latency.p95), ("p99", latency.p99)]
+        let order: [(String, TimeSpan)] = [("p50", latency.p50), ("p95", latency.p95), ("p99", latency.p99)]
         return zip(order, order.dropFirst()).compactMap { lower, higher in
             guard higher.1 < lower.1 else { return nil }
             return finding("sla.latency.\(higher.0) \(higher.1) is below \(lower.0) \(lower.1); \(higher.0) must be at least \(lower.1)",

@@ -24,7 +24,7 @@ public struct ReplicationLagAlert: Rule {
         guard let regions = spec.regions else { return [] }
         var findings: [Finding] = []
         let lag = spec.sla.replicationLag
-        let replications: [(String, (any ReplicatedStore)?, Duration?, String)] = regions.replication.postgres.map {
+        let replications: [(String, (any ReplicatedStore)?, TimeSpan?, String)] = regions.replication.postgres.map {
             ("postgres", $0, lag?.database, "database")
         } + [("redis", regions.replication.redis, lag?.redis, "redis")]
         for (key, replication, target, targetKey) in replications {

@@ -1,8 +1,8 @@
 /// Result-builder forms of the initialisers whose last argument is a list, for the Swift DSL.
 extension Autoscaling {
     /// Autoscaling with its triggers in a trailing ``ListBuilder`` closure, located at the place of the call.
-    public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
-                cooldown: Duration = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger],
+    public init(engine: Engine, min: Int, max: Int, pollingInterval: TimeSpan = .seconds(30),
+                cooldown: TimeSpan = .minutes(5), vpa: VPA? = nil, @ListBuilder<Trigger> triggers: () -> [Trigger],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(engine: engine, min: min, max: max, pollingInterval: pollingInterval, cooldown: cooldown,
                   triggers: triggers(), vpa: vpa, fileID: fileID, line: line, column: column)
@@ -32,7 +32,7 @@ extension Benchmarks {
 
 extension Varnish {
     /// Varnish with its rules (first match wins) in a trailing ``ListBuilder`` closure, located at the place of the call.
-    public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
+    public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: TimeSpan,
                 purge: Purge? = nil, @ListBuilder<VarnishRule> rules: () -> [VarnishRule],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(name: name, replicas: replicas, memory: memory, backend: backend, grace: grace, rules: rules(),

@@ -23,7 +23,7 @@ extension SpecUnitLiteral {
     }
 }
 
-extension Duration: SpecUnitLiteral {
+extension TimeSpan: SpecUnitLiteral {
     /// The placeholder 0ms, which remembers why its literal does not parse.
     public init(invalidLiteral: UnitParseError) {
         self.init(milliseconds: 0)

@@ -3,8 +3,8 @@ extension Decode {
         let engine = r.required("engine", enumeration(Autoscaling.Engine.self))
         let min = r.required("min", Decode.int)
         let max = r.required("max", Decode.int)
-        let polling = r.optional("pollingInterval", default: Duration.seconds(30), Decode.unit)
-        let cooldown = r.optional("cooldown", default: Duration.minutes(5), Decode.unit)
+        let polling = r.optional("pollingInterval", default: TimeSpan.seconds(30), Decode.unit)
+        let cooldown = r.optional("cooldown", default: TimeSpan.minutes(5), Decode.unit)
         let triggers = r.optional("triggers", default: [], items("trigger", trigger))
         let vpa = r.optional("vpa", object("vpa") { v -> VPA? in
             guard let (mode, min, max) = all(v.required("mode", enumeration(VPA.Mode.self)),

@@ -37,20 +37,20 @@ extension Decode {
         switch type {
         case "constant-arrival-rate":
             let rate: Rate? = r.required("rate", Decode.unit)
-            let duration: Duration? = r.required("duration", Decode.unit)
+            let duration: TimeSpan? = r.required("duration", Decode.unit)
             let preAllocated = r.optional("preAllocatedVUs", Decode.int)
             let maxVUs = r.optional("maxVUs", Decode.int)
             return all(rate, duration).map { .constantArrivalRate(rate: $0.0, duration: $0.1, preAllocatedVUs: preAllocated, maxVUs: maxVUs) }
         case "ramping-vus":
             return r.required("stages", items("stage", named: false) { s -> Benchmarks.Stage? in
-                guard let (to, over) = all(s.required("to", Decode.int), s.required("over", Decode.unit) as Duration?)
+                guard let (to, over) = all(s.required("to", Decode.int), s.required("over", Decode.unit) as TimeSpan?)
                 else { return nil }
                 var stage = Benchmarks.Stage(to: to, over: over)
                 stage.source = s.source
                 return stage
             }).map { .rampingVUs(stages: $0) }
         default:
-            return all(r.required("vus", Decode.int), r.required("duration", Decode.unit) as Duration?)
+            return all(r.required("vus", Decode.int), r.required("duration", Decode.unit) as TimeSpan?)
                 .map { .constantVUs(vus: $0.0, duration: $0.1) }
         }
     }

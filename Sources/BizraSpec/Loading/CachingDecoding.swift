@@ -23,10 +23,10 @@ extension Decode {
                 backend.source = b.source
                 return backend
             })
-            let grace = v.optional("grace", default: Duration.hours(6), Decode.unit)
+            let grace = v.optional("grace", default: TimeSpan.hours(6), Decode.unit)
             let rules = v.optional("rules", default: [], items("varnish rule") { c -> VarnishRule? in
                 guard let (name, match, ttl) = all(c.required("name", Decode.string), c.required("match", Decode.string),
-                                                   c.required("ttl", Decode.unit) as Duration?) else { return nil }
+                                                   c.required("ttl", Decode.unit) as TimeSpan?) else { return nil }
                 var rule = VarnishRule(name: name, match: match, ttl: ttl)
                 rule.source = c.source
                 return rule
@@ -46,7 +46,7 @@ extension Decode {
         let cdn = r.optional("cdn", object("caching.cdn") { c -> CDN? in
             let provider = c.required("provider", Decode.string)
             let rules = c.optional("rules", default: [], items("cdn rule", named: false) { x -> CDN.Rule? in
-                guard let (match, ttl) = all(x.required("match", Decode.string), x.required("ttl", Decode.unit) as Duration?)
+                guard let (match, ttl) = all(x.required("match", Decode.string), x.required("ttl", Decode.unit) as TimeSpan?)
                 else { return nil }
                 var rule = CDN.Rule(match: match, ttl: ttl)
                 rule.source = x.source

@@ -30,7 +30,7 @@ extension Decode {
     static func experiment(_ r: inout MapReader) -> ChaosExperiment? {
         let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(ChaosExperiment.Kind.typeNames))
-        let duration: Duration? = r.required("duration", Decode.unit)
+        let duration: TimeSpan? = r.required("duration", Decode.unit)
         let mode = r.optional("mode", default: .one, enumeration(ChaosExperiment.Mode.self))
         let kind = type.flatMap { experimentKind($0, &r) }
         if type == nil { r.allowKeys(ofAll: ChaosExperiment.Kind.typeNames, experimentKind) }
@@ -44,8 +44,8 @@ extension Decode {
     static func experimentKind(_ type: String, _ r: inout MapReader) -> ChaosExperiment.Kind? {
         switch type {
         case "network-delay":
-            let latency: Duration? = r.required("latency", Decode.unit)
-            let jitter: Duration? = r.optional("jitter", Decode.unit)
+            let latency: TimeSpan? = r.required("latency", Decode.unit)
+            let jitter: TimeSpan? = r.optional("jitter", Decode.unit)
             return latency.map { .networkDelay(latency: $0, jitter: jitter) }
         case "pod-failure": return .podFailure
         case "pod-kill": return .podKill
@@ -55,7 +55,7 @@ extension Decode {
         case "memory-stress":
             return (r.required("size", Decode.unit) as ByteSize?).map { .memoryStress(size: $0) }
         case "io-delay":
-            return all(r.required("delay", Decode.unit) as Duration?, r.required("percent", Decode.unit) as Percent?,
+            return all(r.required("delay", Decode.unit) as TimeSpan?, r.required("percent", Decode.unit) as Percent?,
                        r.required("volume", Decode.string)).map { .ioDelay(delay: $0.0, percent: $0.1, volume: $0.2) }
         default:
             return all(r.required("port", Decode.string), r.required("path", Decode.string))

@@ -3,7 +3,7 @@ extension Decode {
         object(what) { s in
             guard let (replicas, storage, retention) = all(s.required("replicas", Decode.int),
                                                            s.required("storage", Decode.unit) as ByteSize?,
-                                                           s.required("retention", Decode.unit) as Duration?)
+                                                           s.required("retention", Decode.unit) as TimeSpan?)
             else { return nil }
             var store = Observability.Store(replicas: replicas, storage: storage, retention: retention)
             store.source = s.source
@@ -62,7 +62,7 @@ extension Decode {
         let alerts = r.optional("alerts", default: [], items("alert") { a -> Alert? in
             guard let (name, expr, duration, severity) = all(
                 a.required("name", Decode.string), a.required("expr", Decode.string),
-                a.optional("for", default: Duration.minutes(5), Decode.unit),
+                a.optional("for", default: TimeSpan.minutes(5), Decode.unit),
                 a.optional("severity", default: .warning, enumeration(Alert.Severity.self))) else { return nil }
             var alert = Alert(name: name, expr: expr, for: duration, severity: severity)
             alert.source = a.source

@@ -4,7 +4,7 @@ extension Decode {
         let dns = r.required("dns", object("regions.dns") { d -> Regions.DNS? in
             let healthCheck = d.required("healthCheck", object("dns.healthCheck") { h -> Regions.HealthCheck? in
                 guard let (path, interval, threshold) = all(h.required("path", Decode.string),
-                                                            h.required("interval", Decode.unit) as Duration?,
+                                                            h.required("interval", Decode.unit) as TimeSpan?,
                                                             h.required("failureThreshold", Decode.int))
                 else { return nil }
                 var check = Regions.HealthCheck(path: path, interval: interval, failureThreshold: threshold)
@@ -13,7 +13,7 @@ extension Decode {
             })
             guard let (provider, zone, ttl, healthCheck) = all(d.required("provider", Decode.string),
                                                                d.required("zone", Decode.string),
-                                                               d.required("ttl", Decode.unit) as Duration?, healthCheck)
+                                                               d.required("ttl", Decode.unit) as TimeSpan?, healthCheck)
             else { return nil }
             var dns = Regions.DNS(provider: provider, zone: zone, ttl: ttl, healthCheck: healthCheck)
             dns.source = d.source
@@ -34,7 +34,7 @@ extension Decode {
             let postgres = object("replication.postgres") { d -> Regions.PostgresReplication? in
                 let host = d.optional("primaryHost", Decode.string)
                 guard let (source, replicas, lag) = all(d.required("source", Decode.string), d.required("replicas", Decode.list(Decode.string)),
-                                                        d.required("lagAlert", Decode.unit) as Duration?) else { return nil }
+                                                        d.required("lagAlert", Decode.unit) as TimeSpan?) else { return nil }
                 var replication = Regions.PostgresReplication(source: source, replicas: replicas, lagAlert: lag, primaryHost: host)
                 replication.sourceMap = d.source
                 return replication
@@ -46,7 +46,7 @@ extension Decode {
             }
             let redis = p.optional("redis", object("replication.redis") { d -> Regions.RedisReplication? in
                 guard let (source, secondaries, lag) = all(d.required("source", Decode.string), d.required("secondaries", Decode.list(Decode.string)),
-                                                           d.required("lagAlert", Decode.unit) as Duration?) else { return nil }
+                                                           d.required("lagAlert", Decode.unit) as TimeSpan?) else { return nil }
                 var replication = Regions.RedisReplication(source: source, secondaries: secondaries, lagAlert: lag)
                 replication.sourceMap = d.source
                 return replication

@@ -51,7 +51,7 @@ extension Decode {
         let config = r.optionalStringMap("config")
         let secrets = r.optional("secrets", object("secrets") { s -> ServiceSecrets? in
             let required = all(s.required("store", Decode.string), s.required("keys", Decode.stringMap))
-            let refresh = s.optional("refreshInterval", default: Duration.hours(1), Decode.unit)
+            let refresh = s.optional("refreshInterval", default: TimeSpan.hours(1), Decode.unit)
             guard let (store, keys) = required else { return nil }
             var secrets = ServiceSecrets(store: store, refreshInterval: refresh, keys: keys)
             secrets.source = s.source
@@ -125,8 +125,8 @@ extension Decode {
                                  at: p.keyNode(key) ?? p.node, notes: [.init("'port' goes with 'path'; 'service' with 'grpc'")])
             }
             p.allow(Array(Self.probeKeys))
-            let initialDelay = p.optional("initialDelay", default: Duration.seconds(0), Decode.unit)
-            let period = p.optional("period", default: Duration.seconds(10), Decode.unit)
+            let initialDelay = p.optional("initialDelay", default: TimeSpan.seconds(0), Decode.unit)
+            let period = p.optional("period", default: TimeSpan.seconds(10), Decode.unit)
             guard let check, kinds.count <= 1 else { return nil }
             var probe = Probe(check, initialDelay: initialDelay, period: period)
             probe.source = p.source

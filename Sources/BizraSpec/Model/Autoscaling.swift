@@ -12,9 +12,9 @@ public struct Autoscaling: Equatable, Sendable {
     /// Most replicas.
     public var max: Int
     /// How often triggers are read (default 30s).
-    public var pollingInterval: Duration
+    public var pollingInterval: TimeSpan
     /// Wait before scaling in (default 5m).
-    public var cooldown: Duration
+    public var cooldown: TimeSpan
     /// Scaling triggers.
     public var triggers: [Trigger]
     /// The VerticalPodAutoscaler; nil: none.
@@ -23,8 +23,8 @@ public struct Autoscaling: Equatable, Sendable {
     public var source: SourceMap
 
     /// Autoscaling, located at the place of the call.
-    public init(engine: Engine, min: Int, max: Int, pollingInterval: Duration = .seconds(30),
-                cooldown: Duration = .minutes(5), triggers: [Trigger], vpa: VPA? = nil,
+    public init(engine: Engine, min: Int, max: Int, pollingInterval: TimeSpan = .seconds(30),
+                cooldown: TimeSpan = .minutes(5), triggers: [Trigger], vpa: VPA? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.engine = engine

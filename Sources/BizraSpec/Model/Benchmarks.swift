@@ -27,11 +27,11 @@ public struct Benchmarks: Equatable, Sendable {
         /// `to`: virtual users at the end of the stage.
         public var target: Int
         /// `over`: the stage's length.
-        public var duration: Duration
+        public var duration: TimeSpan
         /// Where the stage and each of its keys were written.
         public var source: SourceMap
         /// A stage, located at the place of the call.
-        public init(to target: Int, over duration: Duration,
+        public init(to target: Int, over duration: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.target = target
@@ -44,11 +44,11 @@ public struct Benchmarks: Equatable, Sendable {
         public enum Kind: Equatable, Sendable {
             /// `constant-arrival-rate`: arrival rate, length, virtual users allocated up front (nil: by
             /// Little's law from `sla.latency.p99`) and most virtual users (nil: as many as allocated).
-            case constantArrivalRate(rate: Rate, duration: Duration, preAllocatedVUs: Int?, maxVUs: Int?)
+            case constantArrivalRate(rate: Rate, duration: TimeSpan, preAllocatedVUs: Int?, maxVUs: Int?)
             /// `ramping-vus`: stages, in order.
             case rampingVUs(stages: [Stage])
             /// `constant-vus`: virtual users, and length.
-            case constantVUs(vus: Int, duration: Duration)
+            case constantVUs(vus: Int, duration: TimeSpan)
 
             /// The scenario's `type` in YAML.
             public var typeName: String {

@@ -90,7 +90,7 @@ public struct Varnish: Equatable, Sendable {
     /// The service it caches.
     public var backend: Backend
     /// How long stale objects may be served (YAML default 6h).
-    public var grace: Duration
+    public var grace: TimeSpan
     /// Caching rules; the first match wins.
     public var rules: [VarnishRule]
     /// Who may PURGE; nil: nobody.
@@ -98,7 +98,7 @@ public struct Varnish: Equatable, Sendable {
     /// Where Varnish and each of its keys were written.
     public var source: SourceMap
     /// Varnish, located at the place of the call.
-    public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: Duration,
+    public init(name: String, replicas: Int, memory: ByteSize, backend: Backend, grace: TimeSpan,
                 rules: [VarnishRule], purge: Purge? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
@@ -119,11 +119,11 @@ public struct VarnishRule: Equatable, Sendable {
     /// A URL regular expression.
     public var match: String
     /// Time to live.
-    public var ttl: Duration
+    public var ttl: TimeSpan
     /// Where the rule and each of its keys were written.
     public var source: SourceMap
     /// A rule, located at the place of the call.
-    public init(name: String, match: String, ttl: Duration,
+    public init(name: String, match: String, ttl: TimeSpan,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name
@@ -139,11 +139,11 @@ public struct CDN: Equatable, Sendable {
         /// A URL pattern.
         public var match: String
         /// Time to live.
-        public var ttl: Duration
+        public var ttl: TimeSpan
         /// Where the rule and each of its keys were written.
         public var source: SourceMap
         /// A rule, located at the place of the call.
-        public init(match: String, ttl: Duration,
+        public init(match: String, ttl: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.match = match

@@ -76,7 +76,7 @@ public struct ChaosExperiment: Equatable, Sendable {
     /// What the experiment does, by its `type`, with that type's keys.
     public enum Kind: Equatable, Sendable {
         /// `network-delay`: added latency, and jitter (nil: none).
-        case networkDelay(latency: Duration, jitter: Duration?)
+        case networkDelay(latency: TimeSpan, jitter: TimeSpan?)
         /// `pod-failure`.
         case podFailure
         /// `pod-kill`.
@@ -86,7 +86,7 @@ public struct ChaosExperiment: Equatable, Sendable {
         /// `memory-stress`: memory to take.
         case memoryStress(size: ByteSize)
         /// `io-delay`: added I/O latency, the share of I/O delayed, and a volume of the target.
-        case ioDelay(delay: Duration, percent: Percent, volume: String)
+        case ioDelay(delay: TimeSpan, percent: Percent, volume: String)
         /// `http-abort`: a port name of the target, and the path pattern.
         case httpAbort(port: String, path: String)
 
@@ -118,11 +118,11 @@ public struct ChaosExperiment: Equatable, Sendable {
     /// Which pods (default one).
     public var mode: Mode
     /// How long it runs.
-    public var duration: Duration
+    public var duration: TimeSpan
     /// Where the experiment and each of its keys were written.
     public var source: SourceMap
     /// An experiment, located at the place of the call.
-    public init(name: String, _ kind: Kind, mode: Mode = .one, duration: Duration,
+    public init(name: String, _ kind: Kind, mode: Mode = .one, duration: TimeSpan,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name

@@ -58,11 +58,11 @@ public struct Observability: Equatable, Sendable {
         /// Storage.
         public var storage: ByteSize
         /// How long data is kept.
-        public var retention: Duration
+        public var retention: TimeSpan
         /// Where the store and each of its keys were written.
         public var source: SourceMap
         /// A store, located at the place of the call.
-        public init(replicas: Int, storage: ByteSize, retention: Duration,
+        public init(replicas: Int, storage: ByteSize, retention: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.replicas = replicas
@@ -175,13 +175,13 @@ public struct Alert: Equatable, Sendable {
     /// A PromQL expression.
     public var expr: String
     /// How long it must hold (YAML default 5m).
-    public var `for`: Duration
+    public var `for`: TimeSpan
     /// Severity (YAML default warning).
     public var severity: Severity
     /// Where the alert and each of its keys were written.
     public var source: SourceMap
     /// An alert, located at the place of the call.
-    public init(name: String, expr: String, for: Duration, severity: Severity,
+    public init(name: String, expr: String, for: TimeSpan, severity: Severity,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.name = name

@@ -7,13 +7,13 @@ public struct Regions: Equatable, Sendable {
         /// The DNS zone.
         public var zone: String
         /// Record TTL.
-        public var ttl: Duration
+        public var ttl: TimeSpan
         /// The health check of each region.
         public var healthCheck: HealthCheck
         /// Where the DNS settings and each of their keys were written.
         public var source: SourceMap
         /// DNS settings, located at the place of the call.
-        public init(provider: String, zone: String, ttl: Duration, healthCheck: HealthCheck,
+        public init(provider: String, zone: String, ttl: TimeSpan, healthCheck: HealthCheck,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.provider = provider
@@ -27,13 +27,13 @@ public struct Regions: Equatable, Sendable {
         /// The path.
         public var path: String
         /// Interval.
-        public var interval: Duration
+        public var interval: TimeSpan
         /// Failures before a region is out.
         public var failureThreshold: Int
         /// Where the health check and each of its keys were written.
         public var source: SourceMap
         /// A health check, located at the place of the call.
-        public init(path: String, interval: Duration, failureThreshold: Int,
+        public init(path: String, interval: TimeSpan, failureThreshold: Int,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.path = path
@@ -92,7 +92,7 @@ public struct Regions: Equatable, Sendable {
         /// The regions it replicates to.
         public var replicas: [String]
         /// Lag that raises an alert.
-        public var lagAlert: Duration
+        public var lagAlert: TimeSpan
         /// The host name under which the primary database is reachable from the other regions;
         /// nil: `<database>.<primary region>.<dns zone>`, published by the primary region's
         /// ExternalDNS for an internal load balancer.
@@ -100,7 +100,7 @@ public struct Regions: Equatable, Sendable {
         /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
         /// A database replication, located at the place of the call.
-        public init(source: some SpecReference, replicas: [any SpecReference], lagAlert: Duration, primaryHost: String? = nil,
+        public init(source: some SpecReference, replicas: [any SpecReference], lagAlert: TimeSpan, primaryHost: String? = nil,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
             self.source = source.referenceName
@@ -117,11 +117,11 @@ public struct Regions: Equatable, Sendable {
         /// The regions it replicates to.
         public var secondaries: [String]
         /// Lag that raises an alert.
-        public var lagAlert: Duration
+        public var lagAlert: TimeSpan
         /// Where the replication and each of its keys were written.
         public var sourceMap: SourceMap
         /// A Redis replication, located at the place of the call.
-        public init(source: some SpecReference, secondaries: [any SpecReference], lagAlert: Duration,
+        public init(source: some SpecReference, secondaries: [any SpecReference], lagAlert: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.sourceMap = SourceMap(fileID: fileID, line: line, column: column)
             self.source = source.referenceName
@@ -215,7 +215,7 @@ public protocol ReplicatedStore: Equatable, Sendable {
     /// The regions it replicates to: `replicas` (postgres) or `secondaries` (redis).
     var targetRegions: [String] { get }
     /// Lag that raises an alert.
-    var lagAlert: Duration { get }
+    var lagAlert: TimeSpan { get }
     /// Where the replication and each of its keys were written.
     var sourceMap: SourceMap { get }
 }

@@ -3,15 +3,15 @@ public struct SLA: Equatable, Sendable {
     /// `sla.latency`: request latency percentiles.
     public struct Latency: Equatable, Sendable {
         /// Median latency.
-        public var p50: Duration
+        public var p50: TimeSpan
         /// 95th percentile latency (blocking in SLA reports).
-        public var p95: Duration
+        public var p95: TimeSpan
         /// 99th percentile latency.
-        public var p99: Duration
+        public var p99: TimeSpan
         /// Where the percentiles and each of their keys were written.
         public var source: SourceMap
         /// Latency targets, located at the place of the call.
-        public init(p50: Duration, p95: Duration, p99: Duration,
+        public init(p50: TimeSpan, p95: TimeSpan, p99: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.p50 = p50
@@ -67,13 +67,13 @@ public struct SLA: Equatable, Sendable {
     /// `sla.cache`: cache targets.
     public struct Cache: Equatable, Sendable {
         /// Cache latency.
-        public var latency: Duration
+        public var latency: TimeSpan
         /// Lowest cache hit rate.
         public var hitRate: Percent
         /// Where the cache targets and each of their keys were written.
         public var source: SourceMap
         /// Cache targets, located at the place of the call.
-        public init(latency: Duration, hitRate: Percent,
+        public init(latency: TimeSpan, hitRate: Percent,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.latency = latency
@@ -84,13 +84,13 @@ public struct SLA: Equatable, Sendable {
     /// The replication lag each replicated store keeps within; nil for a store the platform does not replicate.
     public struct ReplicationLag: Equatable, Sendable {
         /// Database replication lag (for `replication.postgres`); nil: no target.
-        public var database: Duration?
+        public var database: TimeSpan?
         /// Redis replication lag (for `replication.redis`); nil: no target.
-        public var redis: Duration?
+        public var redis: TimeSpan?
         /// Where the lags and each of their keys were written.
         public var source: SourceMap
         /// Replication lag targets, located at the place of the call.
-        public init(database: Duration?, redis: Duration?,
+        public init(database: TimeSpan?, redis: TimeSpan?,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.database = database
@@ -101,11 +101,11 @@ public struct SLA: Equatable, Sendable {
     /// `sla.database`: database targets.
     public struct Database: Equatable, Sendable {
         /// Query latency.
-        public var queryLatency: Duration
+        public var queryLatency: TimeSpan
         /// Where the database targets and each of their keys were written.
         public var source: SourceMap
         /// Database targets, located at the place of the call.
-        public init(queryLatency: Duration,
+        public init(queryLatency: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.queryLatency = queryLatency
@@ -114,11 +114,11 @@ public struct SLA: Equatable, Sendable {
     /// `sla.autoscaling`: autoscaling targets.
     public struct Autoscaling: Equatable, Sendable {
         /// Time to add capacity: KEDA's polling interval plus the readiness probe's delay and period.
-        public var scaleOutTime: Duration
+        public var scaleOutTime: TimeSpan
         /// Where the autoscaling targets and each of their keys were written.
         public var source: SourceMap
         /// Autoscaling targets, located at the place of the call.
-        public init(scaleOutTime: Duration,
+        public init(scaleOutTime: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.scaleOutTime = scaleOutTime
@@ -127,13 +127,13 @@ public struct SLA: Equatable, Sendable {
     /// `sla.recovery`: disaster recovery objectives.
     public struct Recovery: Equatable, Sendable {
         /// Recovery time objective.
-        public var rto: Duration
+        public var rto: TimeSpan
         /// Recovery point objective: backups must run at least this often.
-        public var rpo: Duration
+        public var rpo: TimeSpan
         /// Where the objectives and each of their keys were written.
         public var source: SourceMap
         /// Recovery objectives, located at the place of the call.
-        public init(rto: Duration, rpo: Duration,
+        public init(rto: TimeSpan, rpo: TimeSpan,
                     fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
             self.source = SourceMap(fileID: fileID, line: line, column: column)
             self.rto = rto
@@ -154,7 +154,7 @@ public struct SLA: Equatable, Sendable {
     /// Database targets; nil: none.
     public var database: Database?
     /// Latency between regions; nil: no target.
-    public var crossRegionLatency: Duration?
+    public var crossRegionLatency: TimeSpan?
     /// Largest replication lag; nil: no target.
     public var replicationLag: ReplicationLag?
     /// Disaster recovery objectives; nil: none.
@@ -166,7 +166,7 @@ public struct SLA: Equatable, Sendable {
 
     /// An SLA, located at the place of the call.
     public init(latency: Latency, errorRate: Percent, throughput: Throughput, ihsanScore: IhsanScore? = nil,
-                cache: Cache? = nil, database: Database? = nil, crossRegionLatency: Duration? = nil,
+                cache: Cache? = nil, database: Database? = nil, crossRegionLatency: TimeSpan? = nil,
                 replicationLag: ReplicationLag? = nil, recovery: Recovery? = nil, autoscaling: Autoscaling? = nil,
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)

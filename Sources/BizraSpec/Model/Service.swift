@@ -145,13 +145,13 @@ public struct Probe: Equatable, Sendable {
     /// How it probes: `path` and `port`, `tcpSocket`, `grpc` or `exec`.
     public var check: Check
     /// Delay before the first probe (default 0s).
-    public var initialDelay: Duration
+    public var initialDelay: TimeSpan
     /// Time between probes (default 10s).
-    public var period: Duration
+    public var period: TimeSpan
     /// Where the probe and each of its keys were written.
     public var source: SourceMap
     /// A probe that checks as `check`, located at the place of the call.
-    public init(_ check: Check, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(_ check: Check, initialDelay: TimeSpan = .seconds(0), period: TimeSpan = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.check = check
@@ -159,24 +159,24 @@ public struct Probe: Equatable, Sendable {
         self.period = period
     }
     /// An HTTP GET probe.
-    public init(path: String, port: some SpecReference, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(path: String, port: some SpecReference, initialDelay: TimeSpan = .seconds(0), period: TimeSpan = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(.http(path: path, port: port.referenceName), initialDelay: initialDelay, period: period,
                   fileID: fileID, line: line, column: column)
     }
     /// A TCP connect to the port (`tcpSocket`).
-    public init(tcpSocket port: some SpecReference, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(tcpSocket port: some SpecReference, initialDelay: TimeSpan = .seconds(0), period: TimeSpan = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(.tcp(port: port.referenceName), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
     }
     /// The gRPC health checking protocol on the port (`grpc`, and `service`).
-    public init(grpc port: some SpecReference, service: String? = nil, initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(grpc port: some SpecReference, service: String? = nil, initialDelay: TimeSpan = .seconds(0), period: TimeSpan = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(.grpc(port: port.referenceName, service: service), initialDelay: initialDelay, period: period,
                   fileID: fileID, line: line, column: column)
     }
     /// A command in the container that exits 0 (`exec`).
-    public init(exec command: [String], initialDelay: Duration = .seconds(0), period: Duration = .seconds(10),
+    public init(exec command: [String], initialDelay: TimeSpan = .seconds(0), period: TimeSpan = .seconds(10),
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.init(.exec(command: command), initialDelay: initialDelay, period: period, fileID: fileID, line: line, column: column)
     }
@@ -310,13 +310,13 @@ public struct ServiceSecrets: Equatable, Sendable {
     /// The SecretStore.
     public var store: String
     /// How often it is refreshed (default 1h).
-    public var refreshInterval: Duration
+    public var refreshInterval: TimeSpan
     /// Environment variable to path in the external store.
     public var keys: [String: String]
     /// Where the secrets and each of their keys were written.
     public var source: SourceMap
     /// Secrets by reference, located at the place of the call.
-    public init(store: String, refreshInterval: Duration = .hours(1), keys: [String: String],
+    public init(store: String, refreshInterval: TimeSpan = .hours(1), keys: [String: String],
                 fileID: StaticString = #fileID, line: UInt = #line, column: UInt = #column) {
         self.source = SourceMap(fileID: fileID, line: line, column: column)
         self.store = store

@@ -122,7 +122,7 @@ extension Cron {
     /// two leap days and every weekday on every date, so every gap a schedule can have occurs
     /// inside the window and no wrap-around is needed. Nil when it runs fewer than twice.
     /// A firing day runs at the same minutes, so each day costs one step, not one per run.
-    private var gaps: (longest: Duration, shortest: Duration)? {
+    private var gaps: (longest: TimeSpan, shortest: TimeSpan)? {
         let times = hours.sorted().flatMap { hour in minutes.sorted().map { hour * 60 + $0 } }
         guard let firstTime = times.first, let lastTime = times.last else { return nil }
         let withinDay = zip(times, times.dropFirst()).map { $1 - $0 }
@@ -147,12 +147,12 @@ extension Cron {
             }
         }
         guard runs >= 2 else { return nil }
-        return (Duration.minutes(Int64(longest)), Duration.minutes(Int64(shortest)))
+        return (TimeSpan.minutes(Int64(longest)), TimeSpan.minutes(Int64(shortest)))
     }
 
     /// The longest time between two consecutive runs: what a backup schedule risks losing.
-    public var longestGap: Duration? { gaps?.longest }
+    public var longestGap: TimeSpan? { gaps?.longest }
 
     /// The shortest time between two consecutive runs: what a job must finish within to never overlap itself.
-    public var shortestGap: Duration? { gaps?.shortest }
+    public var shortestGap: TimeSpan? { gaps?.shortest }
 }

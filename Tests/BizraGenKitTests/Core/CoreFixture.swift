@@ -4,7 +4,7 @@ import BizraSpec
 /// The reference platform (/work/shared/design/reference-spec.yaml), the parts manifests 01–05
 /// read, built from the model's initialisers.
 enum CoreFixture {
-    static func duration(_ text: String) -> Duration { try! Duration(parsing: text) }
+    static func duration(_ text: String) -> TimeSpan { try! TimeSpan(parsing: text) }
     static func size(_ text: String) -> ByteSize { try! ByteSize(parsing: text) }
     static func cpu(_ text: String) -> CPU { try! CPU(parsing: text) }
     static func percent(_ text: String) -> Percent { try! Percent(parsing: text) }

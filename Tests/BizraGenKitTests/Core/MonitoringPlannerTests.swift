@@ -68,7 +68,7 @@ import Testing
 
     @Test func changingP95ChangesItsThresholdAndNothingInManifests01To04() throws {
         var changed = CoreFixture.spec
-        changed.sla.latency.p95 = Duration(milliseconds: 150)
+        changed.sla.latency.p95 = TimeSpan(milliseconds: 150)
         let before = SLAAlerts.derive(from: CoreFixture.spec)
         let after = SLAAlerts.derive(from: changed)
         #expect(after[0].threshold == 0.15)
@@ -113,7 +113,7 @@ import Testing
         #expect(targets.compactMap { $0["expr"] as? String }.contains(SLAAlerts.latencyQuery(quantile: "0.95", namespace: "bizra-production")))
 
         var changed = CoreFixture.spec
-        changed.sla.latency.p95 = Duration(milliseconds: 120)
+        changed.sla.latency.p95 = TimeSpan(milliseconds: 120)
         let changedText = MonitoringPlanner().objects(for: PlanContext(spec: changed))
             .coreObject("ConfigMap", "grafana-dashboard-performance-overview")?.coreField("data", "performance-overview.json")?.stringValue
         #expect(changedText?.contains("\"value\": 0.12") == true)

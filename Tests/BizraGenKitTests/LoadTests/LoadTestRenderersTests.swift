@@ -36,7 +36,7 @@ struct LoadTestRenderersTests {
         #expect(latency.contains("http_req_failed: ['rate<0.01'],"))
         #expect(latency.contains("checks: ['rate>0.99'],"))
         var spec = F.spec
-        spec.sla.latency.p95 = Duration(milliseconds: 120)
+        spec.sla.latency.p95 = TimeSpan(milliseconds: 120)
         spec.sla.errorRate = Percent(0.5)
         let changed = try #require(try Self.scripts(spec)["k6/stress.js"])
         #expect(changed.contains("http_req_duration: ['p(50)<50', 'p(95)<120', 'p(99)<200'],"))
@@ -51,8 +51,8 @@ struct LoadTestRenderersTests {
         let throughput = try #require(scripts["k6/throughput.js"])
         // 10000 rps × 0.2 s (p99) × 1.2 headroom
         #expect(throughput.contains("preAllocatedVUs: 2400,"))
-        #expect(LittlesLaw.virtualUsers(rate: Rate(perSecond: 1000), latency: Duration(milliseconds: 200)) == 240)
-        #expect(LittlesLaw.virtualUsers(rate: Rate(perSecond: 1), latency: Duration(milliseconds: 10)) == 1)
+        #expect(LittlesLaw.virtualUsers(rate: Rate(perSecond: 1000), latency: TimeSpan(milliseconds: 200)) == 240)
+        #expect(LittlesLaw.virtualUsers(rate: Rate(perSecond: 1), latency: TimeSpan(milliseconds: 10)) == 1)
         let stress = try #require(scripts["k6/stress.js"])
         #expect(stress.contains("executor: 'ramping-vus',"))
         #expect(stress.contains("{ target: 400, duration: '2m' },\n        { target: 0, duration: '2m' },"))

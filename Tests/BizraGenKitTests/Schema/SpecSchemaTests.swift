@@ -26,7 +26,7 @@ import Testing
         let experiments = try #require(SpecSchema.root["chaos"]?["experiments"]?.json["items"] as? [String: Any])
         #expect((experiments["oneOf"] as? [Any])?.count == ChaosExperiment.Kind.typeNames.count)
         #expect(SpecSchema.root["services"]?["metrics"]?["type"]?.json["enum"] as? [String] == Metric.Kind.allCases.map(\.rawValue))
-        #expect(SpecSchema.root["sla"]?["latency"]?["p95"]?.description.contains(Duration.expected) == true)
+        #expect(SpecSchema.root["sla"]?["latency"]?["p95"]?.description.contains(TimeSpan.expected) == true)
     }
 
     @Test func unitPatternsAcceptWhatTheParsersAccept() throws {
@@ -35,7 +35,7 @@ import Testing
         }
         let samples: [(String, [String], (String) -> Bool)] = [
             (UnitPatterns.duration, ["150ms", "30s", "5m", "6h", "7d", "1.5s", "5", "5 m", "m", "5min", "-1s"],
-             { (try? Duration(parsing: $0)) != nil }),
+             { (try? TimeSpan(parsing: $0)) != nil }),
             (UnitPatterns.byteSize, ["512Mi", "2Gi", "20Gi", "1024", "0", "0.0", "0.5", "1.5Gi", "2GB", "Gi", "2gi"], { (try? ByteSize(parsing: $0)) != nil }),
             (UnitPatterns.cpu, ["500m", "2", "0.5", "2c", "m"], { (try? CPU(parsing: $0)) != nil }),
             (UnitPatterns.percent, ["70%", "0.08%", "100%", "70", "%", "7 0%"], { (try? Percent(parsing: $0)) != nil }),

@@ -31,7 +31,7 @@ import Testing
         #expect(found.map(\.rule) == ["SPEC002", "SPEC002", "SPEC002"], "the spec is checked no further: \(found)")
         #expect(found.map { $0.location?.line } == [line, line + 1, line + 4], "each at its initialiser, sorted by line")
         #expect(found.allSatisfy { $0.location?.file == #fileID && $0.severity == .error })
-        #expect(found.map(\.message) == ["'100 ms' is not \(Duration.expected)", "'110%' is above 100%",
+        #expect(found.map(\.message) == ["'100 ms' is not \(TimeSpan.expected)", "'110%' is above 100%",
                                           "'2GB' is not \(ByteSize.expected) (binary units Ki, Mi, Gi, Ti)"])
         #expect(found.first { $0.message.hasPrefix("'2GB'") }?.notes.map(\.message) == ["expected \(ByteSize.expected)"])
     }

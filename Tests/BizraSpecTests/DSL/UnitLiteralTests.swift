@@ -5,9 +5,9 @@ import BizraSpec
 /// that remembers why, never a trap.
 @Suite struct UnitLiteralTests {
     @Test func typedConstructorsEqualTheLiterals() {
-        #expect(Duration.milliseconds(100) == "100ms")
-        #expect(Duration.seconds(5) == "5s")
-        #expect(Duration.days(7) == "7d")
+        #expect(TimeSpan.milliseconds(100) == "100ms")
+        #expect(TimeSpan.seconds(5) == "5s")
+        #expect(TimeSpan.days(7) == "7d")
         #expect(ByteSize.gibibytes(2) == "2Gi")
         #expect(ByteSize.mebibytes(512) == "512Mi")
         #expect(CPU.millicores(500) == "500m")
@@ -18,15 +18,15 @@ import BizraSpec
     }
 
     @Test func validLiteralsCompareAndHashAsBefore() {
-        let fast: Duration = "150ms", slow: Duration = "1s"
+        let fast: TimeSpan = "150ms", slow: TimeSpan = "1s"
         #expect(fast < slow && fast.invalidLiteral == nil)
-        #expect(Set<Duration>(["150ms", .milliseconds(150)]).count == 1)
+        #expect(Set<TimeSpan>(["150ms", .milliseconds(150)]).count == 1)
         #expect(Cron("*/15 * * * *") == Cron("*/15  * * * *"))
     }
 
     @Test func anInvalidLiteralRemembersWhyAndEqualsNoValidValue() {
-        let latency: Duration = "100 ms"
-        #expect(latency.invalidLiteral?.message == "'100 ms' is not \(Duration.expected)")
+        let latency: TimeSpan = "100 ms"
+        #expect(latency.invalidLiteral?.message == "'100 ms' is not \(TimeSpan.expected)")
         #expect(latency != .milliseconds(0))
         let memory: ByteSize = "2GB"
         #expect(memory.invalidLiteral?.message.hasPrefix("'2GB' is not \(ByteSize.expected)") == true)

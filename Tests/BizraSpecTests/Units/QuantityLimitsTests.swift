@@ -4,14 +4,14 @@ import Testing
 @Suite("QuantityLimits")
 struct QuantityLimitsTests {
     @Test("units beyond their limit are refused with the limit in the message", arguments: [
-        ("7000Pi", "ByteSize"), ("2000000", "CPU"), ("99999999d", "Duration"), ("2000000000rps", "Rate"),
+        ("7000Pi", "ByteSize"), ("2000000", "CPU"), ("99999999d", "TimeSpan"), ("2000000000rps", "Rate"),
     ])
     func beyond(text: String, unit: String) {
         let message: String?
         switch unit {
         case "ByteSize": message = (try? ByteSize(parsing: text)).map { "\($0)" }
         case "CPU": message = (try? CPU(parsing: text)).map { "\($0)" }
-        case "Duration": message = (try? Duration(parsing: text)).map { "\($0)" }
+        case "TimeSpan": message = (try? TimeSpan(parsing: text)).map { "\($0)" }
         default: message = (try? Rate(parsing: text)).map { "\($0)" }
         }
         #expect(message == nil, "\(text) parsed as \(message ?? "")")
@@ -22,7 +22,7 @@ struct QuantityLimitsTests {
         #expect(throws: UnitParseError.self) { try ByteSize(parsing: "1025Pi") }
         #expect(try ByteSize(parsing: "1024Pi").bytes == QuantityLimits.bytes)
         #expect(try CPU(parsing: "1000000").millicores == QuantityLimits.millicores)
-        #expect(try Duration(parsing: "36500d").milliseconds == QuantityLimits.durationMilliseconds)
+        #expect(try TimeSpan(parsing: "36500d").milliseconds == QuantityLimits.durationMilliseconds)
         #expect(try Rate(parsing: "1000000000rps").perSecond == QuantityLimits.requestsPerSecond)
     }
 
@@ -32,7 +32,7 @@ struct QuantityLimitsTests {
         #expect((big * 1_000_000_000).bytes == .max)
         #expect((ByteSize(bytes: .max) + big).bytes == .max)
         #expect((CPU(millicores: QuantityLimits.millicores) * Int64.max).millicores == .max)
-        #expect((Duration(milliseconds: -5) * Int64.max).milliseconds == .min)
+        #expect((TimeSpan(milliseconds: -5) * Int64.max).milliseconds == .min)
         #expect((big * 3).bytes == QuantityLimits.bytes * 3)
     }
 

@@ -4,19 +4,19 @@ import Testing
 @Suite struct DurationTests {
     @Test(arguments: [("150ms", 150), ("30s", 30_000), ("5m", 300_000), ("6h", 21_600_000), ("7d", 604_800_000), ("1.5s", 1_500)])
     func parses(text: String, milliseconds: Int64) throws {
-        #expect(try Duration(parsing: text).milliseconds == milliseconds)
+        #expect(try TimeSpan(parsing: text).milliseconds == milliseconds)
     }
 
     @Test(arguments: ["5 minutes", "5", "m", "1.0005s", "-3s", ""])
     func refuses(text: String) {
-        #expect(throws: UnitParseError.self) { try Duration(parsing: text) }
+        #expect(throws: UnitParseError.self) { try TimeSpan(parsing: text) }
     }
 
     @Test func canonicalText() {
-        #expect(Duration(milliseconds: 300_000).description == "5m")
-        #expect(Duration(milliseconds: 1_500).description == "1500ms")
-        #expect(Duration.hours(168).description == "7d")
-        #expect(Duration.hours(168).goDescription == "168h")
+        #expect(TimeSpan(milliseconds: 300_000).description == "5m")
+        #expect(TimeSpan(milliseconds: 1_500).description == "1500ms")
+        #expect(TimeSpan.hours(168).description == "7d")
+        #expect(TimeSpan.hours(168).goDescription == "168h")
     }
 }
 

@@ -16,7 +16,7 @@ enum CoreObjects {
     }
 
     /// Whole seconds of a duration (at least `minimum`).
-    static func seconds(_ duration: Duration, minimum: Int = 0) -> Int {
+    static func seconds(_ duration: TimeSpan, minimum: Int = 0) -> Int {
         max(minimum, Int(duration.milliseconds / 1_000))
     }
 

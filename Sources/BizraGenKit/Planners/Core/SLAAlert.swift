@@ -15,7 +15,7 @@ public struct SLAAlert: Equatable, Sendable {
     public var comparison: Comparison
     /// The SLA target in the query's unit (seconds, a fraction, a score).
     public var threshold: Double
-    public var forDuration: Duration
+    public var forDuration: TimeSpan
     public var severity: Alert.Severity
     /// Where the target is stated in the spec, e.g. `sla.latency.p95`.
     public var slaPath: String

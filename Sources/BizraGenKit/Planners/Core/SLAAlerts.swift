@@ -14,7 +14,7 @@ public enum SLAAlerts {
     /// The window of `rate()` in derived queries.
     public static let rateWindow = "5m"
     /// How long a breach lasts before the alert fires.
-    public static let pendingFor = Duration.minutes(5)
+    public static let pendingFor = TimeSpan.minutes(5)
 
     /// The p-quantile of request latency in the platform's namespace.
     public static func latencyQuery(quantile: String, namespace: String) -> String {

@@ -7,7 +7,7 @@ public enum LittlesLaw {
 
     /// `ceil(rate × latency × headroom)`, at least 1: the VUs that keep `rate` requests per second
     /// flowing when each iteration takes `latency` (the SLA's p99).
-    public static func virtualUsers(rate: Rate, latency: Duration, headroom: Double = LittlesLaw.headroom) -> Int {
+    public static func virtualUsers(rate: Rate, latency: TimeSpan, headroom: Double = LittlesLaw.headroom) -> Int {
         let inFlight = rate.perSecond * latency.seconds * headroom
         // Products such as 1000 × 0.2 × 1.2 land a hair above the whole number in binary floating point.
         let rounded = (inFlight * 1e6).rounded() / 1e6

@@ -15,7 +15,7 @@ enum VarnishPlan {
     static let purgePort = 8081
     /// How long an uncacheable response is remembered as hit-for-miss (varnish users-guide,
     /// increasing-your-hitrate: without it, requests for that object are coalesced and wait in turn).
-    static let hitForMiss = BizraSpec.Duration.seconds(120)
+    static let hitForMiss = BizraSpec.TimeSpan.seconds(120)
     static let exporterPort = 9131
     static let workDirectory = "/var/lib/varnish"
     /// The cache gets this share of the memory; the rest is per-object overhead, threads and the transient store.

@@ -70,5 +70,5 @@ public struct VarnishVCLRenderer: ArtifactRenderer {
     }
 
     /// A VCL duration: VCL takes ms, s, m, h, d, w and y, like the spec.
-    static func vclDuration(_ duration: Duration) -> String { duration.description }
+    static func vclDuration(_ duration: TimeSpan) -> String { duration.description }
 }
