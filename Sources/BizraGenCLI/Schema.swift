@@ -1,5 +1,6 @@
 import ArgumentParser
 import BizraGenKit
+import BizraSpec
 
 /// `bizra-gen schema`: the spec format as JSON Schema, for editors and validators.
 struct Schema: ParsableCommand {

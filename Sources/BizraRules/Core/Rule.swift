@@ -62,13 +62,13 @@ public struct RuleExample: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The findings the whole pipeline (load, then every rule) reports for this example.
-    public func findings(rules: [any Rule] = RuleCatalogue.all.map { $0.init() }) -> [Finding] {
+    /// The findings the whole pipeline (load with `loader`, then every rule) reports for this example.
+    public func findings(rules: [any Rule] = RuleCatalogue.all.map { $0.init() }, loader: SpecLoader = SpecLoader()) -> [Finding] {
         do {
             let spec: Spec
             switch source {
-            case .overlay(let yaml): spec = try SpecLoader().loadReference(overlay: ("example.yaml", yaml))
-            case .document(let yaml): spec = try SpecLoader().load(text: yaml, file: "example.yaml")
+            case .overlay(let yaml): spec = try loader.loadReference(overlay: ("example.yaml", yaml))
+            case .document(let yaml): spec = try loader.load(text: yaml, file: "example.yaml")
             }
             return SpecChecker(rules: rules).check(spec)
         } catch {

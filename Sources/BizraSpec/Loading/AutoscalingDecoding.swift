@@ -25,7 +25,6 @@ extension Decode {
         let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(Trigger.Kind.typeNames))
         let kind = type.flatMap { triggerKind($0, &r) }
-        if type == nil { r.allowKeys(ofAll: Trigger.Kind.typeNames, triggerKind) }
         guard let (name, kind) = all(name, kind) else { return nil }
         var trigger = Trigger(name: name, kind)
         trigger.source = r.source

@@ -25,7 +25,6 @@ extension Decode {
         let name = r.required("name", Decode.string)
         let type = r.required("type", oneOf(Benchmarks.Scenario.Kind.typeNames))
         let kind = type.flatMap { scenarioKind($0, &r) }
-        if type == nil { r.allowKeys(ofAll: Benchmarks.Scenario.Kind.typeNames, scenarioKind) }
         guard let (name, kind) = all(name, kind) else { return nil }
         var scenario = Benchmarks.Scenario(name: name, kind)
         scenario.source = r.source

@@ -33,7 +33,6 @@ extension Decode {
         let duration: TimeSpan? = r.required("duration", Decode.unit)
         let mode = r.optional("mode", default: .one, enumeration(ChaosExperiment.Mode.self))
         let kind = type.flatMap { experimentKind($0, &r) }
-        if type == nil { r.allowKeys(ofAll: ChaosExperiment.Kind.typeNames, experimentKind) }
         guard let (name, kind, duration) = all(name, kind, duration) else { return nil }
         var experiment = ChaosExperiment(name: name, kind, mode: mode, duration: duration)
         experiment.source = r.source

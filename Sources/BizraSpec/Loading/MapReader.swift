@@ -1,17 +1,27 @@
-/// Reads the keys of one YAML mapping, remembering where each value was written and which keys
-/// were asked for, so that any other key is reported as unknown (SPEC001, with a did-you-mean).
+/// Reads the keys of one YAML mapping, remembering where each value was written. Which keys the
+/// mapping may have, and which it must, is the format's description of it (``SpecSchema``): any
+/// other key is unknown (SPEC001, with a did-you-mean), a required one absent is SPEC003.
 struct MapReader {
     let node: SpecNode
     private(set) var context: DecodeContext
     /// What the mapping is, for messages: "service 'bizra-node0'", "sla.latency".
     let what: String
     private let pairs: [(key: String, keyNode: SpecNode, value: SpecNode)]
-    private var known: [String] = []
+    /// The format's description of this mapping: an object, or the variant its `type` names.
+    private let shape: SchemaNode?
+    /// False when the mapping's variant is unknown: its keys are then those of every variant.
+    private let resolved: Bool
+    /// The keys the decoder asked for, and those it required (some only given other keys).
+    private var asked: [String] = []
     private var missing: [String] = []
+    private var requiredKeys: [String] = []
+    /// False for a mapping whose other keys are not read (a spec of an unsupported version).
+    var reportsMissingKeys = true
     private(set) var source: SourceMap
 
-    /// Nil (after reporting SPEC002) when the node is not a mapping.
-    init?(_ node: SpecNode, _ context: DecodeContext, what: String) {
+    /// Nil (after reporting SPEC002) when the node is not a mapping. `format` describes it (default:
+    /// the format of the key being decoded).
+    init?(_ node: SpecNode, _ context: DecodeContext, what: String, format: SchemaNode? = nil) {
         guard case .mapping(let mapping) = node else {
             context.report("SPEC002", "\(what) must be a mapping, found \(node.kindDescription)", at: node)
             return nil
@@ -21,17 +31,42 @@ struct MapReader {
         self.what = what
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
         self.source = SourceMap(node: context.location(node), capacity: mapping.pairs.count)
-        known.reserveCapacity(mapping.pairs.count)
+        (shape, resolved) = Self.shape(of: format ?? context.format?.mappingShape, in: mapping)
+        asked.reserveCapacity(mapping.pairs.count)
     }
+
+    /// The object a mapping of `format` is: the variant its discriminator names, else (resolved
+    /// false) every variant's keys at once, so that a misspelt type leaves its keys known.
+    private static func shape(of format: SchemaNode?, in mapping: SpecNode.Mapping) -> (SchemaNode?, Bool) {
+        guard case let .variants(description, discriminator, cases)? = format else { return (format, true) }
+        let type = SchemaNode.Property.required(discriminator, .text(description: "The kind.", allowed: cases.map(\.value)))
+        if let value = mapping[discriminator]?.string, let chosen = cases.first(where: { $0.value == value }) {
+            return (.object(description: description, properties: [type] + chosen.node.properties), true)
+        }
+        var every: [SchemaNode.Property] = [type]
+        for property in cases.flatMap(\.node.properties) where !every.contains(where: { $0.name == property.name }) {
+            every.append(.optional(property.name, property.node))
+        }
+        return (.object(description: description, properties: every), false)
+    }
+
+    /// The keys this mapping may have.
+    private var known: [String] { shape.map { $0.properties.map(\.name) } ?? asked }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
     /// The raw value of `key`, registering the key as known.
     mutating func raw(_ key: String) -> SpecNode? {
-        known.append(key)
+        asked.append(key)
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
         source[key] = context.location(pair.value)
         return pair.value
+    }
+
+    /// The raw value of a key the format requires, whose absence the caller reports itself.
+    mutating func rawRequired(_ key: String) -> SpecNode? {
+        requiredKeys.append(key)
+        return raw(key)
     }
 
     /// The key node of `key`, for messages about the key itself.
@@ -39,11 +74,17 @@ struct MapReader {
 
     /// A key that must be there (SPEC003 when missing).
     mutating func required<T>(_ key: String, _ decode: (SpecNode, DecodeContext) -> T?) -> T? {
+        requiredKeys.append(key)
         guard let value = raw(key) else {
             missing.append(key)
             return nil
         }
-        return decode(value, context)
+        return self.decode(key, value, decode)
+    }
+
+    /// `decode` on the value of `key`, with the format's description of that key.
+    private func decode<T>(_ key: String, _ value: SpecNode, _ decode: (SpecNode, DecodeContext) -> T?) -> T? {
+        context.decoding(shape?[key]) { decode(value, context) }
     }
 
     /// A key that may be absent.
@@ -52,7 +93,7 @@ struct MapReader {
         if case .scalar(let scalar) = value, scalar.isPlain, ["", "~", "null"].contains(scalar.string) {
             return nil
         }
-        return decode(value, context)
+        return self.decode(key, value, decode)
     }
 
     /// A mapping of names to text that may be absent; each entry's value location is kept as
@@ -64,7 +105,7 @@ struct MapReader {
                 if let name = pair.key.string { source["\(key).\(name)"] = pair.value.location }
             }
         }
-        return Decode.stringMap(node, context) ?? [:]
+        return self.decode(key, node, Decode.stringMap) ?? [:]
     }
 
     /// Records where each item of the list at `key` is written (`source["key[INDEX]"]`), so that a
@@ -79,25 +120,16 @@ struct MapReader {
         optional(key, decode) ?? fallback
     }
 
-    /// Registers `keys` as known without reading them: keys the format defines here although this
-    /// value, as written, cannot use them.
-    mutating func allow(_ keys: [String]) { known.append(contentsOf: keys) }
+    /// Registers `keys` as read: keys of the format that this value, as written, cannot use.
+    mutating func allow(_ keys: [String]) { asked.append(contentsOf: keys) }
 
-    /// Registers as known every key that `read` asks for in any of `variants`, reporting nothing:
-    /// for a mapping whose `type` is missing or wrong, so that the keys of its variants are not
-    /// called unknown while a misspelling of one still is.
-    mutating func allowKeys<T>(ofAll variants: [String], _ read: (String, inout MapReader) -> T?) {
-        var scratch = self
-        scratch.context = DecodeContext()
-        for variant in variants { _ = read(variant, &scratch) }
-        known = scratch.known
-    }
-
-    /// Reports every key that no `raw`/`required`/`optional` call asked for (SPEC001), then the
-    /// required keys missing (SPEC003) that no misspelt key accounts for. Every decoder asks for
-    /// all of its keys before it gives up on a bad one, so this holds even when the value did not
-    /// decode: every mistake of a mapping is reported in one pass.
+    /// Reports every key the format does not know here (SPEC001), then the required keys missing
+    /// (SPEC003: the format's, and those the decoder requires given the other keys) that no
+    /// misspelt key accounts for. Every mistake of a mapping is reported in one pass.
     func finish() {
+        context.audit?.compare(what, shape: shape, asked: Set(asked), required: Set(requiredKeys),
+                               resolved: resolved && reportsMissingKeys)
+        let known = self.known
         var explained: Set<String> = []
         for pair in pairs where !known.contains(pair.key) {
             var message = "unknown key '\(pair.key)' in \(what)"
@@ -108,7 +140,10 @@ struct MapReader {
             context.report("SPEC001", message, at: pair.keyNode,
                            notes: [.init("known keys: \(Set(known).sorted().joined(separator: ", "))")])
         }
-        for key in missing where !explained.contains(key) {
+        guard reportsMissingKeys else { return }
+        let present = Set(pairs.map(\.key))
+        let required = missing + (shape?.properties ?? []).filter { $0.required && !present.contains($0.name) && !missing.contains($0.name) }.map(\.name)
+        for key in required where !explained.contains(key) {
             context.report("SPEC003", "\(what) is missing required key '\(key)'", at: node)
         }
     }

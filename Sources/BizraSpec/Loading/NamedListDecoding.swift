@@ -26,8 +26,9 @@ extension Decode {
                 seen[name] = context.location(nameNode)
             }
             let labelled = labels
+            let format = context.format?.mappingShape
             let read = { @Sendable (index: Int, context: DecodeContext) -> T? in
-                guard var reader = MapReader(sequence.items[index], context, what: labelled[index]) else { return nil }
+                guard var reader = MapReader(sequence.items[index], context, what: labelled[index], format: format) else { return nil }
                 let value = element(&reader)
                 reader.finish()
                 return value
@@ -35,8 +36,9 @@ extension Decode {
             let values: [T?]
             if concurrently {
                 // Each item reports into a context of its own; the findings join in item order.
+                let audit = context.audit
                 let decoded = Array(sequence.items.indices).concurrentMap { index in
-                    let itemContext = DecodeContext()
+                    let itemContext = DecodeContext(audit: audit)
                     return (value: read(index, itemContext), findings: itemContext.findings)
                 }
                 decoded.forEach { $0.findings.forEach(context.report) }

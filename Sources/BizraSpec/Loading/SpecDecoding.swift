@@ -1,11 +1,13 @@
 /// The top level of the format: `version` first, then each section.
 enum SpecDecoding {
     static func spec(_ node: SpecNode, _ context: DecodeContext) -> Spec? {
-        guard var r = MapReader(node, context, what: "the spec") else { return nil }
+        guard var r = MapReader(node, context, what: "the spec", format: SpecSchema.root) else { return nil }
         defer { r.finish() }
-        let versionNode = r.raw("version")
+        let versionNode = r.rawRequired("version")
         let supported = versionNode.flatMap { Int($0.string ?? "") } == Spec.supportedVersion
         if !supported {
+            // SPEC006 says why; what the sections hold is not read.
+            r.reportsMissingKeys = false
             for section in SpecLoader.sections { _ = r.raw(section) }
         }
         guard let versionNode else {

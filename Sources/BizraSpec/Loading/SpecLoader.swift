@@ -9,6 +9,9 @@ public struct SpecLoader: Sendable {
 
     public var limits: LoadLimits
 
+    /// When set, each load compares every mapping the decoder reads with the format (the format's tests).
+    var audit: FormatAudit?
+
     public init(limits: LoadLimits = .default) { self.limits = limits }
 
     /// Loads the spec at `path` (file or folder) for `environment` (nil: the base spec as written).
@@ -129,7 +132,7 @@ public struct SpecLoader: Sendable {
     }
 
     private func decode(_ root: consuming SpecNode) throws(SpecError) -> Spec {
-        let context = DecodeContext()
+        let context = DecodeContext(audit: audit)
         let spec = SpecDecoding.spec(root, context)
         releaseInBackground(consume root)
         if context.hasErrors || spec == nil { throw SpecError(context.findings) }

@@ -1,4 +1,3 @@
-import BizraSpec
 
 extension SpecSchema {
     static func probe(_ what: String) -> SchemaNode {

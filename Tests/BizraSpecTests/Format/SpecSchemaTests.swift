@@ -1,5 +1,4 @@
 import BizraTestSupport
-import BizraGenKit
 import BizraSpec
 import Foundation
 import Testing

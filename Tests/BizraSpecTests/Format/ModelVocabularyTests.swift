@@ -1,6 +1,6 @@
 import BizraTestSupport
 import Testing
-@testable import BizraGenKit
+
 @testable import BizraSpec
 
 /// One vocabulary: the model's stored properties, which are the Swift DSL's labels, are the YAML

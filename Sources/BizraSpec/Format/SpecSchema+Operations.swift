@@ -1,4 +1,3 @@
-import BizraSpec
 
 extension SpecSchema {
     static func store(_ what: String) -> SchemaNode {

@@ -1,4 +1,3 @@
-import BizraSpec
 import Foundation
 
 /// One node of the spec format's schema: what a value may be, with a description for editors.
@@ -54,6 +53,15 @@ public indirect enum SchemaNode: Sendable {
     /// The keys of an object node (empty for other nodes).
     public var properties: [Property] {
         if case let .object(_, properties) = self { properties } else { [] }
+    }
+
+    /// The object (or variants) a mapping of this node is: itself, or the items of a list.
+    public var mappingShape: SchemaNode? {
+        switch self {
+        case .object, .variants: self
+        case let .list(_, items, _), let .oneOrList(_, items): items.mappingShape
+        default: nil
+        }
     }
 
     /// The node at a key of this object, or of the items of this list.

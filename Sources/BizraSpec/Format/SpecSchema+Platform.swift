@@ -1,4 +1,3 @@
-import BizraSpec
 
 extension SpecSchema {
     static let platform: SchemaNode = .object(description: "The platform's identity and namespace-wide settings.", properties: [
