@@ -29,11 +29,13 @@ unit-test:
 	$(SWIFT) test --skip-build
 
 ## drift: fail when the committed out/ differs from a fresh build of specs/, in any environment,
-## or the second platform's committed output (Examples/harbor/out) from its spec
+## the second platform's committed output (Examples/harbor/out) from its spec, or the key
+## reference (docs/spec-format.md) from the format
 drift:
 	$(SWIFT) build --product bizra-gen
 	$(DEBUG_BIN) build --all-envs --check
 	$(DEBUG_BIN) build --spec Examples/harbor/specs --out Examples/harbor/out --all-envs --check
+	$(DEBUG_BIN) schema --reference | diff -u docs/spec-format.md - || { echo "docs/spec-format.md is stale: run bizra-gen schema --reference > docs/spec-format.md" >&2; exit 1; }
 
 ## examples: Examples/Shop (the Swift DSL and the CLI as a library) builds the YAML spec's bytes, and
 ## its deliberate mistakes are reported at their Swift lines

@@ -22,13 +22,25 @@ struct Schema: ParsableCommand {
 
             Examples:
               bizra-gen schema > bizra-spec.schema.json
-              bizra-gen schema --overlay > bizra-overlay.schema.json   # environments/*.yaml
+              bizra-gen schema --overlay > bizra-overlay.schema.json   # overlays
+              bizra-gen schema --reference > spec-format.md   # every key, in Markdown
             """)
 
     @Flag(name: .long, help: "The schema of an environment overlay (specs/environments/NAME.yaml): same keys, none required.")
     var overlay = false
 
+    @Flag(name: .long, help: "The key reference in Markdown instead: every key, what it takes, and how the Swift DSL writes it.")
+    var reference = false
+
+    func validate() throws {
+        if overlay && reference { throw ValidationError("--overlay and --reference print different documents; give one") }
+    }
+
     func run() {
-        Terminal.out(JSONText.render(overlay ? SpecSchema.overlayDocument : SpecSchema.document))
+        if reference {
+            Terminal.out(FormatReference.markdown)
+        } else {
+            Terminal.out(JSONText.render(overlay ? SpecSchema.overlayDocument : SpecSchema.document))
+        }
     }
 }

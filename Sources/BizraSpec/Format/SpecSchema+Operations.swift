@@ -1,4 +1,3 @@
-
 extension SpecSchema {
     static func store(_ what: String) -> SchemaNode {
         .object(description: "\(what): a storage-backed component.", properties: [

@@ -1,4 +1,3 @@
-
 extension SpecSchema {
     static let platform: SchemaNode = .object(description: "The platform's identity and namespace-wide settings.", properties: [
         .required("name", UnitPatterns.name("The platform's name, prefix of derived names")),

@@ -1,4 +1,3 @@
-
 extension SpecSchema {
     static func probe(_ what: String) -> SchemaNode {
         .object(description: "\(what): one of path and port (an HTTP GET), tcpSocket, grpc or exec.", properties: [

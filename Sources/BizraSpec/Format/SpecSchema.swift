@@ -1,4 +1,3 @@
-
 /// The spec format as one ``SchemaNode`` tree, built once from the model's own lists (the
 /// loader's sections, the enums' cases, the type names of triggers, experiments and scenarios,
 /// the known exporters, policies and backup contents): `bizra-gen schema` prints it as JSON Schema

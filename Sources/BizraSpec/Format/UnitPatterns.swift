@@ -1,4 +1,3 @@
-
 /// The unit types of the format as schema nodes: each a regular expression that accepts exactly
 /// what the unit's parser accepts (a test checks them against `init(parsing:)`), described by the
 /// unit's own `expected` text.
