@@ -91,7 +91,7 @@ public struct WrongTypeOrUnit: ModelSpecRule {
 }
 
 /// SPEC003.
-public struct MissingKey: LoadTimeRule {
+public struct MissingKey: ModelSpecRule {
     public static let identifier = "SPEC003"
     public static let summary = "required key missing (a service without `image`)"
     public static let explanation = """
@@ -103,6 +103,12 @@ public struct MissingKey: LoadTimeRule {
         """)]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("platform: { domain: api.bizra.ai }\n")]
     public init() {}
+
+    /// Checked on the model too: what a value needs besides its keys (an external endpoint's host
+    /// or CIDRs, replication's secret store).
+    public func check(_ spec: Spec) -> [Finding] {
+        SpecValues.findings(in: spec).filter { $0.rule == Self.identifier }
+    }
 }
 
 /// SPEC004.

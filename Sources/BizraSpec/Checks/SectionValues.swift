@@ -12,6 +12,12 @@ extension SpecValues {
         check.hostName(endpoint.host, at: endpoint.source["host"])
         check.cidrs(endpoint.cidrs, key: "cidrs", in: endpoint.source)
         check.port(endpoint.port, at: endpoint.source["port"])
+        if endpoint.host == nil, endpoint.cidrs.isEmpty {
+            check.missing(endpoint.source.exactly("cidrs") == nil
+                              ? "external endpoint '\(endpoint.name)' needs 'host' or 'cidrs': where its traffic may go"
+                              : "external endpoint '\(endpoint.name)' has no 'cidrs' and no 'host': where its traffic may go",
+                          at: endpoint.source.node)
+        }
         return check.findings
     }
 

@@ -17,7 +17,20 @@ public enum SpecValues {
         findings += spec.regions.map(regions) ?? []
         findings += spec.benchmarks.map(benchmarks) ?? []
         findings += spec.suppressions.flatMap { suppression($0) + scope(of: $0, in: spec) }
-        return findings
+        return findings + acrossSections(spec)
+    }
+
+    /// What one section needs of another.
+    static func acrossSections(_ spec: Spec) -> [Finding] {
+        var check = ValueFindings()
+        if let replication = spec.regions?.replication.postgres.first(where: { !$0.replicas.isEmpty }),
+           !spec.services.contains(where: { $0.secrets != nil }) {
+            // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
+            check.missing("replication.postgres cannot be wired without a secret store: its clusters share a CA read from "
+                              + "'<platform>/<environment>/\(replication.source)-ca' in the store; give a service 'secrets: { store: ... }'",
+                          at: replication.sourceMap["source"])
+        }
+        return check.findings
     }
 
     /// A suppression names a rule and says why.

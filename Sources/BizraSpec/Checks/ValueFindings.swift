@@ -95,6 +95,11 @@ struct ValueFindings {
         findings.append(Finding(rule: "SPEC002", message: message, at: location))
     }
 
+    /// Something the value needs and lacks (SPEC003): a key, or one of several.
+    mutating func missing(_ message: String, at location: SourceLocation?) {
+        findings.append(Finding(rule: "SPEC003", message: message, at: location))
+    }
+
     /// Why a whole number is beyond the format's limit (QuantityLimits), or nil.
     static func excess(_ value: Int) -> String? {
         guard value.magnitude > QuantityLimits.wholeNumber.magnitude else { return nil }

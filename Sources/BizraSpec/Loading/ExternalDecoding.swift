@@ -8,14 +8,6 @@ extension Decode {
         r.recordItemLocations("cidrs")
         let port = r.required("port", Decode.int)
         let networkProtocol = r.optional("protocol", default: .tcp, enumeration(ExternalEndpoint.NetworkProtocol.self))
-        if !r.has("host"), !r.has("cidrs") {
-            r.context.report("SPEC003", "\(r.what) needs 'host' or 'cidrs': where its traffic may go", at: r.node)
-            return nil
-        }
-        if !r.has("host"), cidrs?.isEmpty == true {
-            r.context.report("SPEC003", "\(r.what) has no 'cidrs' and no 'host': where its traffic may go", at: r.node)
-            return nil
-        }
         guard let (name, port) = all(name, port), r.has("cidrs") ? cidrs != nil : true else { return nil }
         var endpoint = ExternalEndpoint(name: name, host: host, cidrs: cidrs ?? [], port: port, protocol: networkProtocol)
         endpoint.source = r.source

@@ -32,21 +32,13 @@ enum SpecDecoding {
         let regions = r.optional("regions", Decode.regions)
         let benchmarks = r.optional("benchmarks", Decode.benchmarks)
         let suppressions = r.optional("suppressions", default: [], Decode.items("suppression", named: false, Decode.suppression(in: node)))
-        // Services that did not decode may well have a store: only the ones read can tell.
-        if services != nil || !r.has("services"),
-           let replication = regions?.replication.postgres.first(where: { !$0.replicas.isEmpty }),
-           !(services ?? []).contains(where: { $0.secrets != nil }) {
-            // The replicas' clusters and the primary's trust one CA, which every cluster reads from the store.
-            context.report(Finding(rule: "SPEC003",
-                                   message: "replication.postgres cannot be wired without a secret store: its clusters share a CA read from "
-                                       + "'<platform>/<environment>/\(replication.source)-ca' in the store; give a service 'secrets: { store: ... }'",
-                                   at: replication.sourceMap["source"]))
-        }
         guard let (platform, sla) = all(platform, sla) else { return nil }
         var spec = Spec(version: Spec.supportedVersion, platform: platform, sla: sla, services: services ?? [], databases: databases, external: external, routes: routes,
                         observability: observability, caching: caching, chaos: chaos, regions: regions,
                         benchmarks: benchmarks, suppressions: suppressions)
         spec.source = r.source
+        // Across sections only once each reads whole: a section that did not decode may hold what another needs.
+        if !context.hasErrors { SpecValues.acrossSections(spec).forEach(context.report) }
         return spec
     }
 }

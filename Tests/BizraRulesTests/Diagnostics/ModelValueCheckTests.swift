@@ -60,6 +60,10 @@ import Testing
             spec.services[0].autoscaling!.triggers[index].kind = .cpu(target: Percent(170))
             return spec.services[0].autoscaling!.triggers[index].source["target"]
         }, file: "services.yaml", old: "type: cpu, target: 70%", new: "type: cpu, target: 170%", at: "170%"),
+        Typo(description: "an external endpoint with no host and no CIDRs", rule: "SPEC003", model: { spec in
+            spec.external.append(ExternalEndpoint(name: "smtp", port: 587))
+            return spec.external.last!.source.node
+        }, file: "platform.yaml", old: "platform:\n", new: "external:\n  - { name: smtp, port: 587 }\nplatform:\n", at: "{ name: smtp"),
     ]
 
     @Test("a typo in a spec built in Swift is a finding at the value", arguments: typos)
@@ -92,6 +96,14 @@ import Testing
         let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
         #expect(found.filter { $0.rule == typo.rule }.count == 1, "\(found)")
         #expect(found.first { $0.rule == typo.rule }?.location == BizraSpec.SourceLocation(file: typo.file, line: line, column: column), "\(found)")
+    }
+
+    @Test func replicationWithoutASecretStoreIsRefusedOnTheModel() throws {
+        var spec = try SpecLoader().loadReference()
+        for index in spec.services.indices { spec.services[index].secrets = nil }
+        let found = SpecChecker().check(spec).filter { $0.rule == "SPEC003" }
+        #expect(found.count == 1 && found.first?.message.hasPrefix("replication.postgres cannot be wired without a secret store") == true, "\(found)")
+        #expect(found.first?.location == spec.regions?.replication.postgres.first?.sourceMap["source"])
     }
 
     @Test func anItemThatDoesNotDecodeHidesNoMistakeOfTheOthers() throws {
