@@ -201,7 +201,7 @@ public struct InvalidName: ModelSpecRule {
 }
 
 /// SPEC006.
-public struct UnsupportedVersion: LoadTimeRule {
+public struct UnsupportedVersion: ModelSpecRule {
     public static let identifier = "SPEC006"
     public static let summary = "`version` missing or not supported"
     public static let explanation = """
@@ -211,6 +211,11 @@ public struct UnsupportedVersion: LoadTimeRule {
     public static let triggeringExamples: [RuleExample] = [.overlay("version: 2\n")]
     public static let nonTriggeringExamples: [RuleExample] = [.overlay("version: 1\n")]
     public init() {}
+
+    /// Checked on the model too: `Spec(version:)` in Swift.
+    public func check(_ spec: Spec) -> [Finding] {
+        SpecValues.findings(in: spec).filter { $0.rule == Self.identifier }
+    }
 }
 
 /// SPEC007.

@@ -6,6 +6,10 @@
 public enum SpecValues {
     /// Every finding of the value checks on `spec`, in the order of its sections.
     public static func findings(in spec: Spec) -> [Finding] {
+        guard spec.version == Spec.supportedVersion else {
+            return [Finding(rule: "SPEC006", message: "spec version \(spec.version) is not supported; this bizra-gen reads version \(Spec.supportedVersion)",
+                            at: spec.source["version"])]
+        }
         var findings = platform(spec.platform) + sla(spec.sla)
         findings += spec.services.flatMap(service)
         findings += spec.databases.flatMap(database)

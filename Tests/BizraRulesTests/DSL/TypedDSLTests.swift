@@ -121,3 +121,17 @@ import BizraSpec
         #expect(backup.include == ["kubernetes-resources", "ledger", "redis-snapshots"])
     }
 }
+
+extension TypedDSLTests {
+    @Test func aVersionThisBizraGenDoesNotReadIsRefusedInSwiftToo() throws {
+        let line = #line + 1
+        let spec = try Spec(version: 2) {
+            Platform(name: "shop", environment: "staging", namespace: "shop-staging", domain: "shop.example.com")
+            SLA(latency: .init(p50: .milliseconds(50), p95: .milliseconds(200), p99: .milliseconds(500)),
+                errorRate: .percent(1), throughput: .init(peak: .perSecond(200), sustained: .perSecond(100)))
+        }
+        let found = SpecChecker().check(spec)
+        #expect(found.map(\.rule) == ["SPEC006"], "\(found)")
+        #expect(found.first?.location?.line == line)
+    }
+}
