@@ -2,6 +2,7 @@
 
 /// The templates of templates/, built into the binary.
 enum EmbeddedTemplates {
+    /// Each file by its path, to its text.
     static let all: [String: String] = [
         "bench/run-benchmarks.sh.mustache": #"""
         {{%CONTENT_TYPE: TEXT}}

@@ -28,19 +28,26 @@ public indirect enum SchemaNode: Sendable {
 
     /// A key of an object.
     public struct Property: Sendable {
+        /// The key.
         public var name: String
+        /// What its value may be.
         public var node: SchemaNode
+        /// Whether the key must be written.
         public var required: Bool
+
+        /// A key that must be written.
 
         public static func required(_ name: String, _ node: SchemaNode) -> Property {
             Property(name: name, node: node, required: true)
         }
 
+        /// A key that may be left out (its description gives the default).
         public static func optional(_ name: String, _ node: SchemaNode) -> Property {
             Property(name: name, node: node, required: false)
         }
     }
 
+    /// What the value is, for editors and the key reference.
     public var description: String {
         switch self {
         case let .object(text, _), let .map(text, _), let .list(text, _, _), let .text(text, _, _, _),

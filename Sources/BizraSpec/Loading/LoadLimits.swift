@@ -9,6 +9,7 @@ public struct LoadLimits: Sendable, Equatable {
     /// Most aliases in one file.
     public var maxAliases: Int
 
+    /// Limits; the defaults admit any real platform and refuse alias bombs and runaway nesting.
     public init(maxFileBytes: Int = 4 << 20, maxDepth: Int = 64, maxExpandedNodes: Int = 500_000,
                 maxAliases: Int = 1_000) {
         self.maxFileBytes = maxFileBytes
@@ -17,5 +18,6 @@ public struct LoadLimits: Sendable, Equatable {
         self.maxAliases = maxAliases
     }
 
+    /// The limits every command uses.
     public static let `default` = LoadLimits()
 }

@@ -7,11 +7,13 @@ public struct SpecLoader: Sendable {
     public static let sections = ["version", "platform", "sla", "services", "databases", "external",
                                   "routes", "observability", "caching", "chaos", "regions", "benchmarks", "suppressions"]
 
+    /// The bounds every file read is checked against (SPEC008).
     public var limits: LoadLimits
 
     /// When set, each load compares every mapping the decoder reads with the format (the format's tests).
     var audit: FormatAudit?
 
+    /// A loader with `limits`.
     public init(limits: LoadLimits = .default) { self.limits = limits }
 
     /// Loads the spec at `path` (file or folder) for `environment` (nil: the base spec as written).

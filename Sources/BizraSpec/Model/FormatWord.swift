@@ -24,7 +24,9 @@ extension FormatWord {
 extension Redis {
     /// `maxmemoryPolicy`: what Redis evicts when its memory is full.
     public struct EvictionPolicy: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// Refuse writes when full; evict nothing.
         public static let noeviction = Self(rawValue: "noeviction")
@@ -42,6 +44,7 @@ extension Redis {
         public static let volatileRandom = Self(rawValue: "volatile-random")
         /// Keys with a TTL, nearest expiry first.
         public static let volatileTTL = Self(rawValue: "volatile-ttl")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.noeviction, .allkeysLRU, .allkeysLFU, .allkeysRandom,
                                              .volatileLRU, .volatileLFU, .volatileRandom, .volatileTTL]
         /// Whether it may evict a key without a TTL, such as a work queue's list.
@@ -52,7 +55,9 @@ extension Redis {
 extension Observability.Collector {
     /// One of `exporters`: where the collector sends telemetry.
     public struct Exporter: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// Traces to Jaeger, over OTLP.
         public static let jaeger = Self(rawValue: "jaeger")
@@ -64,6 +69,7 @@ extension Observability.Collector {
         public static let tempo = Self(rawValue: "tempo")
         /// Logs to Loki.
         public static let loki = Self(rawValue: "loki")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.jaeger, .prometheus, .logging, .tempo, .loki]
     }
 }
@@ -71,18 +77,23 @@ extension Observability.Collector {
 extension ClusterConventions.Toleration {
     /// `operator`: how the toleration matches a taint's value.
     public struct Operator: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// The taint's value must equal `value` (the default).
         public static let equal = Self(rawValue: "Equal")
         /// Any value (and, without a key, any taint).
         public static let exists = Self(rawValue: "Exists")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.equal, .exists]
     }
 
     /// `effect`: which taints of the key it tolerates.
     public struct Effect: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// Taints that keep new pods off the node.
         public static let noSchedule = Self(rawValue: "NoSchedule")
@@ -90,6 +101,7 @@ extension ClusterConventions.Toleration {
         public static let preferNoSchedule = Self(rawValue: "PreferNoSchedule")
         /// Taints that evict running pods.
         public static let noExecute = Self(rawValue: "NoExecute")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.noSchedule, .preferNoSchedule, .noExecute]
     }
 }
@@ -97,12 +109,15 @@ extension ClusterConventions.Toleration {
 extension ClusterConventions.TopologySpread {
     /// `whenUnsatisfiable`: what the scheduler does when the spread cannot be kept.
     public struct WhenUnsatisfiable: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// Schedule anyway, preferring the spread (the default).
         public static let scheduleAnyway = Self(rawValue: "ScheduleAnyway")
         /// Leave the pod pending.
         public static let doNotSchedule = Self(rawValue: "DoNotSchedule")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.scheduleAnyway, .doNotSchedule]
     }
 }
@@ -110,7 +125,9 @@ extension ClusterConventions.TopologySpread {
 extension Benchmarks.Endpoint {
     /// `method`: the HTTP method of the request.
     public struct Method: FormatWord {
+        /// The word as YAML writes it.
         public var rawValue: String
+        /// The word `rawValue`, known or not.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// GET (the default).
         public static let get = Self(rawValue: "GET")
@@ -126,6 +143,7 @@ extension Benchmarks.Endpoint {
         public static let head = Self(rawValue: "HEAD")
         /// OPTIONS.
         public static let options = Self(rawValue: "OPTIONS")
+        /// The words the format accepts.
         public static let allowed: [Self] = [.get, .post, .put, .patch, .delete, .head, .options]
     }
 }

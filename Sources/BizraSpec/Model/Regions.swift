@@ -108,6 +108,7 @@ public struct Regions: Equatable, Sendable {
             self.lagAlert = lagAlert
             self.primaryHost = primaryHost
         }
+        /// The regions it replicates to: `replicas`.
         public var targetRegions: [String] { replicas }
     }
     /// `replication.redis`: the Redis cluster's secondaries in other regions.
@@ -128,6 +129,7 @@ public struct Regions: Equatable, Sendable {
             self.secondaries = secondaries.referenceNames
             self.lagAlert = lagAlert
         }
+        /// The regions it replicates to: `secondaries`.
         public var targetRegions: [String] { secondaries }
     }
     /// `regions.monitoring`: how the regions' metrics meet.

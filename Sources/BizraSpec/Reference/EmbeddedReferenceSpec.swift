@@ -2,6 +2,7 @@
 
 /// The reference platform's spec files (specs/*.yaml), built into the binary.
 public enum EmbeddedReferenceSpec {
+    /// Each file by its path, to its text.
     public static let all: [String: String] = [
         "benchmarks.yaml": #"""
         # The reference platform, BIZRA Node-0, as a bizra-gen spec: one file per group of sections.

@@ -2,6 +2,7 @@
 
 /// The small generic platform `bizra-gen init --minimal` writes (starters/minimal/*.yaml).
 public enum EmbeddedMinimalSpec {
+    /// Each file by its path, to its text.
     public static let all: [String: String] = [
         "platform.yaml": #"""
         # A small generic platform to start from: one service, one cluster, no chaos.
