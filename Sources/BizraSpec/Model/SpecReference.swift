@@ -19,55 +19,27 @@ extension String: SpecReference {
     public var referenceName: String { self }
 }
 
-extension Service: SpecReference {
-    /// The service's name.
+/// A value of the spec that other values refer to by its `name`.
+public protocol NamedSpecValue: SpecReference {
+    /// The name other values refer to it by.
+    var name: String { get }
+}
+
+extension NamedSpecValue {
+    /// Its name.
     public var referenceName: String { name }
 }
 
-extension Database: SpecReference {
-    /// The database's name.
-    public var referenceName: String { name }
-}
-
-extension ExternalEndpoint: SpecReference {
-    /// The endpoint's name.
-    public var referenceName: String { name }
-}
-
-extension Redis: SpecReference {
-    /// The Redis cluster's name.
-    public var referenceName: String { name }
-}
-
-extension Varnish: SpecReference {
-    /// Varnish's name.
-    public var referenceName: String { name }
-}
-
-extension Port: SpecReference {
-    /// The port's name.
-    public var referenceName: String { name }
-}
-
-extension Volume: SpecReference {
-    /// The volume's name.
-    public var referenceName: String { name }
-}
-
-extension PriorityClass: SpecReference {
-    /// The priority class's name.
-    public var referenceName: String { name }
-}
-
-extension Regions.Region: SpecReference {
-    /// The region's name.
-    public var referenceName: String { name }
-}
-
-extension ChaosExperiment: SpecReference {
-    /// The experiment's name.
-    public var referenceName: String { name }
-}
+extension Service: NamedSpecValue {}
+extension Database: NamedSpecValue {}
+extension ExternalEndpoint: NamedSpecValue {}
+extension Redis: NamedSpecValue {}
+extension Varnish: NamedSpecValue {}
+extension Port: NamedSpecValue {}
+extension Volume: NamedSpecValue {}
+extension PriorityClass: NamedSpecValue {}
+extension Regions.Region: NamedSpecValue {}
+extension ChaosExperiment: NamedSpecValue {}
 
 extension Optional where Wrapped == any SpecReference {
     /// The name, when there is a reference.
