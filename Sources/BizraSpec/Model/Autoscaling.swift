@@ -75,6 +75,11 @@ public struct Trigger: Equatable, Sendable {
         }
         /// Every trigger `type` the format knows.
         public static let typeNames = ["cpu", "memory", "prometheus", "redis"]
+
+        /// `redis`, on a list of the Redis cluster given as a value.
+        public static func redis(list: String, length: Int, connection: Redis) -> Kind {
+            Kind.redis(list: list, length: length, connection: connection.name as String)
+        }
     }
     /// The trigger's name.
     public var name: String

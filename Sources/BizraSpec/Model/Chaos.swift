@@ -105,6 +105,16 @@ public struct ChaosExperiment: Equatable, Sendable {
         /// Every experiment `type` the format knows.
         public static let typeNames = ["network-delay", "pod-failure", "pod-kill", "cpu-stress",
                                        "memory-stress", "io-delay", "http-abort"]
+
+        /// `io-delay` on a volume of the target given as a value.
+        public static func ioDelay(delay: TimeSpan, percent: Percent, volume: Volume) -> Kind {
+            Kind.ioDelay(delay: delay, percent: percent, volume: volume.name as String)
+        }
+
+        /// `http-abort` on a port of the target given as a value.
+        public static func httpAbort(port: Port, path: String) -> Kind {
+            Kind.httpAbort(port: port.name as String, path: path)
+        }
     }
     /// Chaos Mesh selector mode.
     public enum Mode: String, Equatable, Sendable, CaseIterable {

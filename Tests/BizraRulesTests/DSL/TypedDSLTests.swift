@@ -135,3 +135,15 @@ extension TypedDSLTests {
         #expect(found.first?.location?.line == line)
     }
 }
+
+extension TypedDSLTests {
+    @Test func theValuesInsideTriggersAndExperimentsStandForTheirNames() {
+        let queue = Redis(name: "queue", masters: 3, replicasPerMaster: 0, memoryPerNode: .gibibytes(1))
+        let data = Volume(name: "data", mountPath: "/data", size: .gibibytes(1))
+        let http = Port(name: "http", port: 8080)
+        #expect(Trigger.Kind.redis(list: "jobs", length: 10, connection: queue) == .redis(list: "jobs", length: 10, connection: "queue"))
+        #expect(ChaosExperiment.Kind.ioDelay(delay: .milliseconds(100), percent: .percent(50), volume: data)
+                    == .ioDelay(delay: .milliseconds(100), percent: .percent(50), volume: "data"))
+        #expect(ChaosExperiment.Kind.httpAbort(port: http, path: "/api") == .httpAbort(port: "http", path: "/api"))
+    }
+}
