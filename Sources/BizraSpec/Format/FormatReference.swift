@@ -71,6 +71,7 @@ public enum FormatReference {
             case let (low?, nil): return "whole number, at least \(low)"
             default: return "whole number"
             }
+        case .reference: return "name (in Swift, or the value it names)"
         case .number: return "number"
         case .boolean: return "true or false"
         case let .unit(_, pattern, _): return unit(pattern)

@@ -11,6 +11,9 @@ public indirect enum SchemaNode: Sendable {
     case list(description: String, items: SchemaNode, named: Bool = false)
     /// Text, optionally one of `allowed`, or matching `pattern` (an ECMA-262 regular expression).
     case text(description: String, allowed: [String]? = nil, pattern: String? = nil, acceptsNumbers: Bool = false)
+    /// The name of something the spec defines elsewhere (a service, a port, a region): text that
+    /// must resolve (REF001); in Swift, the value itself is accepted too (``SpecReference``).
+    case reference(description: String)
     /// A whole number within bounds.
     case integer(description: String, minimum: Int? = nil, maximum: Int? = nil)
     /// A number.
@@ -52,7 +55,7 @@ public indirect enum SchemaNode: Sendable {
         switch self {
         case let .object(text, _), let .map(text, _), let .list(text, _, _), let .text(text, _, _, _),
              let .integer(text, _, _), let .number(text, _, _), let .boolean(text), let .unit(text, _, _),
-             let .variants(text, _, _), let .constant(text, _), let .oneOrList(text, _):
+             let .variants(text, _, _), let .constant(text, _), let .oneOrList(text, _), let .reference(text):
             text
         }
     }
@@ -111,6 +114,8 @@ public indirect enum SchemaNode: Sendable {
             schema["type"] = "number"
             schema["minimum"] = minimum ?? -QuantityLimits.number
             schema["maximum"] = maximum ?? QuantityLimits.number
+        case .reference:
+            schema["type"] = "string"
         case .boolean:
             schema["type"] = "boolean"
         case let .unit(_, pattern, acceptsNumbers):

@@ -74,7 +74,7 @@ public enum SpecSchema {
 
     /// A reference to another thing of the spec, by name.
     static func reference(_ description: String) -> SchemaNode {
-        .text(description: "\(description) (a name defined elsewhere in the spec; it must resolve)")
+        .reference(description: "\(description) (a name defined elsewhere in the spec; it must resolve)")
     }
 
     static func textMap(_ description: String) -> SchemaNode {
