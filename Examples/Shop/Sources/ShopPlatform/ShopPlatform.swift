@@ -20,13 +20,15 @@ public enum ShopPlatform {
     }
 
     /// The web service, which exports what the SLA alerts query.
-    public static func web(replicas: Int, dependsOn: [String] = []) -> Service {
-        Service(name: "web", image: "ghcr.io/example/web:1.0.0",
-                ports: [Port(name: "http", port: 8080), Port(name: "metrics", port: 9090)],
+    /// `dependsOn` takes what the service talks to, as values (a `Database`, an `ExternalEndpoint`...) or names.
+    public static func web(replicas: Int, dependsOn: [any SpecReference] = []) -> Service {
+        let http = Port(name: "http", port: 8080)
+        return Service(name: "web", image: "ghcr.io/example/web:1.0.0",
+                ports: [http, Port(name: "metrics", port: 9090)],
                 replicas: replicas,
                 resources: Resources(requests: .init(cpu: .millicores(100), memory: .mebibytes(128)),
                                      limits: .init(cpu: .millicores(500), memory: .mebibytes(256))),
-                probes: Probes(readiness: Probe(path: "/ready", port: "http"), liveness: Probe(path: "/health", port: "http")),
+                probes: Probes(readiness: Probe(path: "/ready", port: http), liveness: Probe(path: "/health", port: http)),
                 dependsOn: dependsOn,
                 metrics: [
                     Metric(name: "http_request_duration_seconds", type: .histogram, labels: ["method", "route", "status"]),
