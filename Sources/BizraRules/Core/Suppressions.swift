@@ -9,9 +9,10 @@ enum Suppressions {
         guard !suppressions.isEmpty else { return findings }
         var used = Array(repeating: false, count: suppressions.count)
         var matchedErrors = Array(repeating: false, count: suppressions.count)
+        let scopes = suppressions.map { $0.scope(in: spec) }
         var result = findings.map { finding -> Finding in
             var finding = finding
-            for (index, suppression) in suppressions.enumerated() where suppression.covers(rule: finding.rule, at: finding.location, in: spec) {
+            for (index, suppression) in suppressions.enumerated() where scopes[index].covers(rule: finding.rule, at: finding.location) {
                 if finding.severity == .error {
                     matchedErrors[index] = true
                 } else {

@@ -74,22 +74,9 @@ public enum FormatReference {
         case .reference: return "name (in Swift, or the value it names)"
         case .number: return "number"
         case .boolean: return "true or false"
-        case let .unit(_, pattern, _): return unit(pattern)
+        case let .unit(_, pattern, _): return UnitPatterns.spellings[pattern] ?? "text matching `\(pattern)`"
         case let .variants(_, discriminator, cases): return "mapping, by `\(discriminator)`: " + cases.map { "`\($0.value)`" }.joined(separator: ", ")
         case let .constant(_, constant): return "`\(constant)`"
-        }
-    }
-
-    /// A unit by its pattern: its Swift type, a typed constructor and a literal.
-    private static func unit(_ pattern: String) -> String {
-        switch pattern {
-        case UnitPatterns.duration: "duration: `TimeSpan`, `.seconds(30)` or `\"30s\"`"
-        case UnitPatterns.byteSize: "size: `ByteSize`, `.gibibytes(2)` or `\"2Gi\"`"
-        case UnitPatterns.cpu: "CPU: `CPU`, `.millicores(500)` or `\"500m\"`"
-        case UnitPatterns.percent: "percentage: `Percent`, `.percent(70)` or `\"70%\"`"
-        case UnitPatterns.rate: "rate: `Rate`, `.perSecond(100)` or `\"100rps\"`"
-        case UnitPatterns.cron: "schedule: `Cron`, `\"0 3 * * *\"`"
-        default: "text matching `\(pattern)`"
         }
     }
 

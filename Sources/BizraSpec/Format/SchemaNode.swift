@@ -74,6 +74,23 @@ public indirect enum SchemaNode: Sendable {
         }
     }
 
+    /// The object a mapping of these variants is when its discriminator is `type`: that variant's
+    /// keys and the discriminator; for a missing or unknown type (resolved false), every variant's
+    /// keys at once, none required but the discriminator, so that a misspelt type leaves them known.
+    /// Nil for a node that is not variants.
+    public func variant(_ type: String?) -> (shape: SchemaNode, resolved: Bool)? {
+        guard case let .variants(description, discriminator, cases) = self else { return nil }
+        let kind = Property.required(discriminator, .text(description: "The kind.", allowed: cases.map(\.value)))
+        if let chosen = cases.first(where: { $0.value == type }) {
+            return (.object(description: description, properties: [kind] + chosen.node.properties), true)
+        }
+        var every: [Property] = [kind]
+        for property in cases.flatMap(\.node.properties) where !every.contains(where: { $0.name == property.name }) {
+            every.append(.optional(property.name, property.node))
+        }
+        return (.object(description: description, properties: every), false)
+    }
+
     /// The node at a key of this object, or of the items of this list.
     public subscript(key: String) -> SchemaNode? {
         switch self {

@@ -16,6 +16,17 @@ public enum UnitPatterns {
     public static let rate = "^\(decimal)(rps|rpm)$"
     /// Five whitespace-separated cron fields.
     public static let cron = "^ *[^ ]+( +[^ ]+){4} *$"
+
+    /// How the key reference names each unit, by its pattern: what it is, its Swift type, a typed
+    /// constructor and a literal.
+    static let spellings: [String: String] = [
+        duration: "duration: `TimeSpan`, `.seconds(30)` or `\"30s\"`",
+        byteSize: "size: `ByteSize`, `.gibibytes(2)` or `\"2Gi\"`",
+        cpu: "CPU: `CPU`, `.millicores(500)` or `\"500m\"`",
+        percent: "percentage: `Percent`, `.percent(70)` or `\"70%\"`",
+        rate: "rate: `Rate`, `.perSecond(100)` or `\"100rps\"`",
+        cron: "schedule: `Cron`, `\"0 3 * * *\"`",
+    ]
     /// A DNS-1123 label.
     public static let dnsLabel = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
 

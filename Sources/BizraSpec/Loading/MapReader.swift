@@ -31,23 +31,13 @@ struct MapReader {
         self.what = what
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
         self.source = SourceMap(node: context.location(node), capacity: mapping.pairs.count)
-        (shape, resolved) = Self.shape(of: format ?? context.format?.mappingShape, in: mapping)
+        let format = format ?? context.format?.mappingShape
+        if case let .variants(_, discriminator, _)? = format, let variant = format?.variant(mapping[discriminator]?.string) {
+            (shape, resolved) = (variant.shape, variant.resolved)
+        } else {
+            (shape, resolved) = (format, true)
+        }
         asked.reserveCapacity(mapping.pairs.count)
-    }
-
-    /// The object a mapping of `format` is: the variant its discriminator names, else (resolved
-    /// false) every variant's keys at once, so that a misspelt type leaves its keys known.
-    private static func shape(of format: SchemaNode?, in mapping: SpecNode.Mapping) -> (SchemaNode?, Bool) {
-        guard case let .variants(description, discriminator, cases)? = format else { return (format, true) }
-        let type = SchemaNode.Property.required(discriminator, .text(description: "The kind.", allowed: cases.map(\.value)))
-        if let value = mapping[discriminator]?.string, let chosen = cases.first(where: { $0.value == value }) {
-            return (.object(description: description, properties: [type] + chosen.node.properties), true)
-        }
-        var every: [SchemaNode.Property] = [type]
-        for property in cases.flatMap(\.node.properties) where !every.contains(where: { $0.name == property.name }) {
-            every.append(.optional(property.name, property.node))
-        }
-        return (.object(description: description, properties: every), false)
     }
 
     /// The keys this mapping may have.

@@ -24,14 +24,29 @@ public struct Suppression: Equatable, Sendable {
         self.reason = reason
     }
 
-    /// Whether a finding of `rule` at `location` is one this suppression accepts: one inside the
-    /// lines of `at` (YAML), or at a place written in Swift inside the value `at` names in `spec`.
-    public func covers(rule: String, at location: SourceLocation?, in spec: Spec) -> Bool {
-        guard rule == self.rule else { return false }
-        guard let at else { return true }
-        guard let location else { return false }
-        if regions.contains(where: { $0.contains(location) }) { return true }
-        return regions.isEmpty && ((try? spec.locations(at: at).get())?.contains(location) ?? false)
+    /// What this suppression accepts in `spec`, resolved once for a whole run.
+    public func scope(in spec: Spec) -> Scope {
+        // A suppression written in Swift has no lines: `at` names a part of the value instead.
+        let places = at != nil && regions.isEmpty ? (try? spec.locations(at: at!).get()) ?? [] : []
+        return Scope(rule: rule, everywhere: at == nil, regions: regions, places: places)
+    }
+
+    /// The findings a suppression accepts: its rule's, everywhere, or inside the part `at` names.
+    public struct Scope: Sendable {
+        let rule: String
+        let everywhere: Bool
+        /// The lines of `at` (YAML).
+        let regions: [SourceRegion]
+        /// The places written in Swift inside the value `at` names.
+        let places: Set<SourceLocation>
+
+        /// Whether a finding of `rule` at `location` is one the suppression accepts.
+        public func covers(rule: String, at location: SourceLocation?) -> Bool {
+            guard rule == self.rule else { return false }
+            guard !everywhere else { return true }
+            guard let location else { return false }
+            return places.contains(location) || regions.contains { $0.contains(location) }
+        }
     }
 
     /// Equal when rule, place and reason are: where it was written, and the lines `at` spans,
